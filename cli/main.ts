@@ -1,0 +1,39 @@
+/** `ocpi-inspect <command> …`: dispatches to one module per command under ./commands. */
+import { CliError, type CliIo, nodeIo } from './io';
+
+const COMMANDS: Record<string, () => Promise<{ run: (args: string[], io: CliIo) => Promise<number> }>> = {
+  summary: () => import('./commands/summary'),
+  fetch: () => import('./commands/fetch'),
+  export: () => import('./commands/export'),
+};
+
+const USAGE = `Usage:
+  ocpi-inspect summary <file|-> [--json]
+  ocpi-inspect fetch <id> (--profile NAME | --base-url URL [--flavour vendor|ocpi-2.1.1|ocpi-2.2.1|ocpi-2.3.0]
+                      [--auth-scheme token|bearer|header:NAME] [--base64]) [--out FILE]
+  ocpi-inspect export <file|-> --format bundle|csv|html [--redact] --out PATH`;
+
+export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(USAGE + '\n');
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.stderr(`ocpi-inspect: unknown command "${name}"\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const command = await load();
+    return await command.run(rest, io);
+  } catch (err) {
+    // One line, never a stack trace: the user needs the problem, not our internals.
+    if (err instanceof CliError) {
+      io.stderr(`ocpi-inspect: ${err.message}\n`);
+      return err.exitCode;
+    }
+    io.stderr(`ocpi-inspect: unexpected failure: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}

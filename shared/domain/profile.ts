@@ -1,0 +1,43 @@
+/** An environment to fetch sessions from. Stored as JSON in the user-data folder; never holds the token. */
+
+export const API_FLAVOURS = ['vendor', 'ocpi-2.1.1', 'ocpi-2.2.1', 'ocpi-2.3.0'] as const;
+export type ApiFlavour = (typeof API_FLAVOURS)[number];
+
+/** `token` → `Authorization: Token …` (OCPI), `bearer` → `Authorization: Bearer …`, `header` → a custom header. */
+export type AuthScheme = { kind: 'token' } | { kind: 'bearer' } | { kind: 'header'; name: string };
+
+export interface Timeouts {
+  connectMs: number;
+  totalMs: number;
+}
+
+export interface Profile {
+  id: string;
+  name: string;
+  /** e.g. `https://api-gateway-evnnovator.com/api/ocpi/api/v1` (vendor) or an OCPI versioned base. */
+  baseUrl: string;
+  flavour: ApiFlavour;
+  auth: AuthScheme;
+  /** Many OCPI 2.2 servers expect the token Base64-encoded; many do not. */
+  base64Token: boolean;
+  timeouts: Timeouts;
+  /** Response-size cap in bytes. */
+  maxBytes: number;
+  /** The built-in Demo profile, served from bundled sessions with no network. */
+  demo?: boolean;
+}
+
+export type ProfileInput = Omit<Profile, 'id' | 'demo'> & { id?: string };
+
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, totalMs: 60_000 };
+export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+
+/** What the renderer may know about a token: whether there is one, never what it is. */
+export type TokenStatus = 'set' | 'unset' | 'memory' | 'unavailable';
+
+export interface TokenState {
+  profileId: string;
+  status: TokenStatus;
+  /** Set when the keychain cannot be used: what to install or unlock. */
+  message?: string;
+}

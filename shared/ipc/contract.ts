@@ -1,0 +1,110 @@
+/**
+ * The one IPC contract between main and renderer: channel → argument → result.
+ * Main registers a handler per channel from this table; the preload builds the renderer's
+ * domain API from the same table. Every result is a `Result<T>` of plain data.
+ */
+import type { Result } from '../domain/errors';
+import type { FetchProgress, LoadedSession } from '../domain/loaded-session';
+import type { Profile, ProfileInput, TokenState } from '../domain/profile';
+
+export type TimeZoneDisplay = 'utc' | 'local' | 'site';
+export type ExportFormat = 'bundle' | 'csv' | 'html';
+
+export interface Settings {
+  /** Leaflet URL template, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`. */
+  tileUrl: string;
+  timeZone: TimeZoneDisplay;
+  activeProfileId: string | null;
+}
+
+export interface ProfilesSnapshot {
+  profiles: Profile[];
+  /** Things the user should know, e.g. a corrupt profiles file that was moved aside. */
+  notices: string[];
+}
+
+export interface HistoryEntry {
+  id: string;
+  sessionId: string | null;
+  label: string;
+  savedAt: string;
+  sourceKind: LoadedSession['source']['kind'];
+  bytes: number;
+}
+
+export interface HistorySnapshot {
+  entries: HistoryEntry[];
+  /** Corrupt entries that were skipped. */
+  notices: string[];
+}
+
+export interface SavedFile {
+  /** null when the user cancelled the dialog. */
+  path: string | null;
+  bytes: number;
+}
+
+/** Request/response channels. */
+export interface IpcChannels {
+  'profiles:list': { args: void; result: ProfilesSnapshot };
+  'profiles:save': { args: ProfileInput; result: Profile };
+  'profiles:delete': { args: { id: string }; result: ProfilesSnapshot };
+  'token:state': { args: { profileId: string }; result: TokenState };
+  'token:set': { args: { profileId: string; token: string; memoryOnly: boolean }; result: TokenState };
+  'token:clear': { args: { profileId: string }; result: TokenState };
+  'session:fetch': { args: { requestId: string; profileId: string; sessionId: string }; result: LoadedSession };
+  'session:cancel': { args: { requestId: string }; result: boolean };
+  /** Opens the native dialog; resolves null when cancelled. */
+  'session:open-dialog': { args: void; result: LoadedSession | null };
+  /** A dropped file's content, read by the renderer. */
+  'session:open-text': { args: { fileName: string; text: string }; result: LoadedSession };
+  'history:list': { args: void; result: HistorySnapshot };
+  'history:open': { args: { id: string }; result: LoadedSession };
+  'export:session': { args: { key: string; format: ExportFormat; redact: boolean }; result: SavedFile };
+  'export:png': { args: { key: string; png: Uint8Array }; result: SavedFile };
+  'settings:get': { args: void; result: Settings };
+  'settings:update': { args: Partial<Settings>; result: Settings };
+  'shell:open-external': { args: { url: string }; result: boolean };
+}
+
+export type IpcChannel = keyof IpcChannels;
+export type IpcArgs<C extends IpcChannel> = IpcChannels[C]['args'];
+export type IpcResult<C extends IpcChannel> = Result<IpcChannels[C]['result']>;
+
+/** Every request channel, so main and preload can iterate the same list. */
+export const IPC_CHANNELS = [
+  'profiles:list',
+  'profiles:save',
+  'profiles:delete',
+  'token:state',
+  'token:set',
+  'token:clear',
+  'session:fetch',
+  'session:cancel',
+  'session:open-dialog',
+  'session:open-text',
+  'history:list',
+  'history:open',
+  'export:session',
+  'export:png',
+  'settings:get',
+  'settings:update',
+  'shell:open-external',
+] as const satisfies readonly IpcChannel[];
+
+/** Events main pushes to the renderer. */
+export interface IpcEvents {
+  'session:progress': FetchProgress;
+}
+export type IpcEvent = keyof IpcEvents;
+export const IPC_EVENTS = ['session:progress'] as const satisfies readonly IpcEvent[];
+
+/** The domain API the preload exposes as `window.inspector` (and the browser harness mirrors). */
+export type InspectorApi = {
+  [C in IpcChannel]: IpcArgs<C> extends void ? () => Promise<IpcResult<C>> : (args: IpcArgs<C>) => Promise<IpcResult<C>>;
+} & {
+  on<E extends IpcEvent>(event: E, listener: (payload: IpcEvents[E]) => void): () => void;
+};
+
+/** Name of the global the preload defines. */
+export const BRIDGE_GLOBAL = 'inspector';

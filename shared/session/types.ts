@@ -1,0 +1,185 @@
+/** Output of the session reader: a normalized view of one charging session, whatever shape it came in. */
+
+export type SessionShape = 'vendor' | 'ocpi-2.1.1' | 'ocpi-2.2.1' | 'ocpi-2.3.0' | 'bundle';
+
+export interface ReaderWarning {
+  /** Where in the input, e.g. `data.charging_periods[3].dimensions[0].volume`. */
+  path: string;
+  message: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Check {
+  code: CheckCode;
+  severity: Severity;
+  message: string;
+  /** First and last period index (inclusive) the finding is about. */
+  periods?: [number, number];
+}
+
+export type CheckCode =
+  | 'ENERGY_MISMATCH'
+  | 'ENERGY_UNIT_SUSPECT'
+  | 'END_BEFORE_START'
+  | 'COMPLETED_WITHOUT_END'
+  | 'ACTIVE_WITH_END'
+  | 'PERIODS_OUT_OF_ORDER'
+  | 'PERIOD_OUTSIDE_SESSION'
+  | 'PERIOD_GAP'
+  | 'POWER_ABOVE_CONNECTOR_MAX'
+  | 'INVALID_COORDINATES'
+  | 'COORDINATES_SUSPECT'
+  | 'NEGATIVE_VOLUME'
+  | 'NO_CHARGING_PERIODS'
+  | 'UNKNOWN_STATUS';
+
+export interface Coordinates {
+  latitude: number;
+  longitude: number;
+}
+
+/** Total cost in whichever of the three OCPI price shapes it came. */
+export interface Cost {
+  /** `number` (2.1.1 and vendor, excl. VAT), `excl_incl` (2.2.x), `before_taxes` (2.3.0). */
+  shape: 'number' | 'excl_incl' | 'before_taxes';
+  exclVat: number | null;
+  inclVat: number | null;
+  taxes: { name: string | null; amount: number | null; percentage: number | null }[];
+}
+
+export interface Connector {
+  id: string | null;
+  standard: string | null;
+  format: string | null;
+  powerType: string | null;
+  voltage: number | null;
+  amperage: number | null;
+  /** Watts, as declared (`max_electric_power`). */
+  maxElectricPower: number | null;
+  /** kW: declared, else voltage × amperage × phases; null when unknown. */
+  maxPowerKw: number | null;
+  maxPowerSource: 'declared' | 'computed' | null;
+  tariffIds: string[];
+}
+
+export interface Evse {
+  /** OCPI `uid` (the vendor's `evseId` refers to this). */
+  uid: string | null;
+  /** OCPI `evse_id`, e.g. `BE*BEC*E041503001` (the vendor's `connectorId` refers to this). */
+  evseId: string | null;
+  status: string | null;
+  capabilities: string[];
+  coordinates: Coordinates | null;
+  physicalReference: string | null;
+  floorLevel: string | null;
+  connectors: Connector[];
+}
+
+export interface SiteLocation {
+  id: string | null;
+  name: string | null;
+  address: string | null;
+  city: string | null;
+  postalCode: string | null;
+  /** ISO 3166-1 alpha-3 (`country`) when given. */
+  country: string | null;
+  countryCode: string | null;
+  partyId: string | null;
+  coordinates: Coordinates | null;
+  timeZone: string | null;
+  operatorName: string | null;
+  operatorWebsite: string | null;
+  evses: Evse[];
+}
+
+/**
+ * Charging periods held column by column so that 200,000 of them stay cheap to derive,
+ * transfer (structured clone copies typed arrays as blocks) and chart.
+ * Absent values are NaN.
+ */
+export interface PeriodTable {
+  count: number;
+  /** Epoch milliseconds. */
+  start: Float64Array;
+  end: Float64Array;
+  durationS: Float64Array;
+  /** ENERGY dimension per period, kWh as given (NaN when the period has none). */
+  energyKwh: Float64Array;
+  /** Running sum of energyKwh (NaN entries count as 0). */
+  cumulativeKwh: Float64Array;
+  /** Average power over the period in kW (NaN when no energy or zero duration). */
+  powerKw: Float64Array;
+  /** Every dimension type present, in first-seen order, each as one column of volumes. */
+  dimensionTypes: string[];
+  dimensions: Record<string, Float64Array>;
+  /** Per-period tariff id, or null when no period has one. */
+  tariffIds: (string | null)[] | null;
+}
+
+export interface SessionIds {
+  /** OCPI `id`. */
+  id: string | null;
+  /** The vendor's own `session_id`, when different. */
+  sessionId: string | null;
+  countryCode: string | null;
+  partyId: string | null;
+  cpoId: string | null;
+  locationId: string | null;
+  evseUid: string | null;
+  connectorId: string | null;
+}
+
+export interface AuthInfo {
+  method: string | null;
+  /** `auth_id` (2.1.1, vendor) or `cdr_token.uid` / `token_uid`. */
+  id: string | null;
+  tokenType: string | null;
+  contractId: string | null;
+}
+
+export interface NormalizedSession {
+  shape: SessionShape;
+  ids: SessionIds;
+  status: string | null;
+  startedAt: number | null;
+  endedAt: number | null;
+  lastUpdated: number | null;
+  kwh: number | null;
+  auth: AuthInfo;
+  meterId: string | null;
+  currency: string | null;
+  cost: Cost | null;
+  location: SiteLocation | null;
+  /** The EVSE and connector the session used, when they could be found. */
+  evse: Evse | null;
+  connector: Connector | null;
+  periods: PeriodTable;
+}
+
+export type ReaderErrorKind = 'not-json' | 'not-object' | 'envelope-status' | 'envelope-no-data' | 'not-a-session' | 'unsupported-bundle';
+
+export interface ReaderError {
+  kind: ReaderErrorKind;
+  /** One line a user understands. */
+  message: string;
+  /** Character offset for `not-json`, when the parser said. */
+  position?: number;
+  /** Envelope `status_code` and `status_message`, for `envelope-status`. */
+  statusCode?: number;
+  statusMessage?: string;
+}
+
+export interface ReadSuccess {
+  ok: true;
+  session: NormalizedSession;
+  warnings: ReaderWarning[];
+  checks: Check[];
+}
+
+export interface ReadFailure {
+  ok: false;
+  error: ReaderError;
+}
+
+export type ReadResult = ReadSuccess | ReadFailure;
