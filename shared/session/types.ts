@@ -157,7 +157,8 @@ export interface NormalizedSession {
   periods: PeriodTable;
 }
 
-export type ReaderErrorKind = 'not-json' | 'not-object' | 'envelope-status' | 'envelope-no-data' | 'not-a-session' | 'unsupported-bundle';
+export type ReaderErrorKind =
+  'not-json' | 'not-object' | 'envelope-status' | 'envelope-no-data' | 'not-a-session' | 'unsupported-bundle';
 
 export interface ReaderError {
   kind: ReaderErrorKind;

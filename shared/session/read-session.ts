@@ -1,0 +1,303 @@
+/**
+ * The session reader: raw JSON (vendor gateway envelope, OCPI 2.1.1 / 2.2.1 / 2.3.0 envelope or bare
+ * Session) → normalized session, reader warnings and triage checks. Pure: no I/O, no Electron, no React.
+ * It reads field by field: one odd field is a warning, never the loss of the session.
+ */
+import type {
+  AuthInfo,
+  Cost,
+  NormalizedSession,
+  ReadResult,
+  ReaderError,
+  SessionShape,
+  SiteLocation,
+} from './types';
+import { childPath, FieldReader, isObject, type JsonObject, WarningSink } from './field-reader';
+import { parseJsonText } from './json-text';
+import { findUsedEquipment, type LocationFacts, readLocation } from './location';
+import { emptyPeriods, readPeriods } from './periods';
+import { type ReaderFacts, runChecks } from './checks';
+import { KNOWN_AUTH_METHODS, KNOWN_STATUSES } from './vocabulary';
+
+export interface ReadOptions {
+  /** The Location of an OCPI 2.2+ session, fetched separately: a bare Location or its response envelope. */
+  location?: unknown;
+}
+
+const SESSION_MARKERS = [
+  'start_date_time',
+  'start_datetime',
+  'kwh',
+  'charging_periods',
+  'status',
+  'auth_method',
+  'location_id',
+  'location',
+];
+
+const fail = (error: ReaderError): ReadResult => ({ ok: false, error });
+
+export function readSession(input: unknown, options: ReadOptions = {}): ReadResult {
+  let value = input;
+  if (typeof input === 'string') {
+    const parsed = parseJsonText(input);
+    if (!parsed.ok) return fail(parsed.error);
+    value = parsed.value;
+  }
+  if (!isObject(value)) {
+    return fail({
+      kind: 'not-object',
+      message: `Expected a JSON object (a session or a response envelope), got ${Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value}.`,
+    });
+  }
+
+  const sink = new WarningSink();
+  const f = new FieldReader(sink);
+  const unwrapped = unwrapEnvelope(f, value, 'data');
+  if ('error' in unwrapped) return fail(unwrapped.error);
+  const { data, path } = unwrapped;
+
+  if (
+    !SESSION_MARKERS.some((key) => key in data) ||
+    !('id' in data || 'session_id' in data || 'start_date_time' in data || 'start_datetime' in data)
+  ) {
+    return fail({
+      kind: 'not-a-session',
+      message: 'This JSON is not a charging session: it has no session id, start time, kWh or status.',
+    });
+  }
+
+  const facts: ReaderFacts = {
+    periods: { energyVolumes: 0, energyRounding: 0, energySum: null, negative: null },
+    location: { coordinateProblems: [], evseCoordinatePaths: [] },
+  };
+  const session = normalize(f, data, path, options, facts);
+  const warnings = sink.finish();
+  return { ok: true, session, warnings, checks: runChecks(session, facts) };
+}
+
+/** Strips a `{status_code, status_message, timestamp, data}` envelope, or returns the bare object. */
+function unwrapEnvelope(
+  f: FieldReader,
+  value: JsonObject,
+  dataKey: string,
+): { data: JsonObject; path: string } | { error: ReaderError } {
+  if (!('status_code' in value) || 'charging_periods' in value || 'kwh' in value)
+    return { data: value, path: '' };
+  const code = f.numberValue(value.status_code, 'status_code');
+  const message = typeof value.status_message === 'string' ? value.status_message : null;
+  if (code !== 1000) {
+    return {
+      error: {
+        kind: 'envelope-status',
+        message: `The server answered with OCPI status ${String(value.status_code)}${message ? ` (${message})` : ''} instead of 1000 (success).`,
+        ...(code === null ? {} : { statusCode: code }),
+        ...(message === null ? {} : { statusMessage: message }),
+      },
+    };
+  }
+  if (value.timestamp !== undefined && typeof value.timestamp === 'string')
+    f.dateText(value.timestamp, 'timestamp');
+  let data = value[dataKey];
+  if (Array.isArray(data)) {
+    if (data.length === 0)
+      return {
+        error: {
+          kind: 'envelope-no-data',
+          message: 'The response envelope says success but its data list is empty.',
+        },
+      };
+    if (data.length > 1) f.sink.add(dataKey, `the envelope holds ${data.length} sessions; showing the first`);
+    data = data[0];
+    return isObject(data) ? { data, path: `${dataKey}[0]` } : { error: noData() };
+  }
+  if (!isObject(data)) return { error: noData() };
+  return { data, path: dataKey };
+}
+
+const noData = (): ReaderError => ({
+  kind: 'envelope-no-data',
+  message: 'The response envelope says success but carries no session data.',
+});
+
+function detectShape(data: JsonObject): SessionShape {
+  if ('evseId' in data || 'connectorId' in data || 'cpoId' in data || 'session_id' in data) return 'vendor';
+  const cost = data.total_cost;
+  if (isObject(cost) && ('before_taxes' in cost || 'taxes' in cost)) return 'ocpi-2.3.0';
+  if (
+    'cdr_token' in data ||
+    'start_date_time' in data ||
+    'location_id' in data ||
+    'evse_uid' in data ||
+    isObject(cost)
+  )
+    return 'ocpi-2.2.1';
+  return 'ocpi-2.1.1';
+}
+
+function normalize(
+  f: FieldReader,
+  data: JsonObject,
+  path: string,
+  options: ReadOptions,
+  facts: ReaderFacts,
+): NormalizedSession {
+  const shape = detectShape(data);
+  if (shape === 'ocpi-2.2.1' || shape === 'ocpi-2.3.0') {
+    for (const old of ['start_datetime', 'end_datetime', 'auth_id']) {
+      if (old in data)
+        f.sink.add(
+          childPath(path, old),
+          `OCPI 2.1.1 field name "${old}" in an ${shape.replace('ocpi-', 'OCPI ')} payload; read anyway`,
+        );
+    }
+  }
+
+  const status = f.string(data, 'status', path);
+  if (status !== null && !KNOWN_STATUSES.includes(status)) {
+    f.sink.add(childPath(path, 'status'), `unknown status "${status}"; kept as given`);
+  }
+  const startedAt = f.date(data, ['start_date_time', 'start_datetime'], path);
+  const endedAt = f.date(data, ['end_date_time', 'end_datetime'], path);
+  const lastUpdated = f.date(data, ['last_updated'], path) ?? f.date(data, ['last_modified_date'], path);
+  const kwh = f.number(data, 'kwh', path);
+
+  let location: SiteLocation | null = null;
+  const embedded = f.object(data, 'location', path);
+  if (embedded) location = readLocation(f, embedded, childPath(path, 'location'), facts.location);
+  else if (options.location !== undefined && options.location !== null)
+    location = readSeparateLocation(f, options.location, facts.location);
+
+  const vendorEvseId = f.string(data, 'evseId', path);
+  const vendorConnectorId = f.string(data, 'connectorId', path);
+  const evseUidField = f.string(data, 'evse_uid', path);
+  const connectorIdField = f.string(data, 'connector_id', path);
+  const used = location
+    ? findUsedEquipment(
+        f,
+        location,
+        { evseUid: evseUidField, connectorId: connectorIdField, vendorEvseId, vendorConnectorId },
+        childPath(path, 'location'),
+      )
+    : { evse: null, connector: null };
+
+  const periodsRaw = f.array(data, 'charging_periods', path);
+  const active = status === 'ACTIVE';
+  let periods = emptyPeriods();
+  if (periodsRaw) {
+    const read = readPeriods(f, periodsRaw, childPath(path, 'charging_periods'), {
+      endedAt,
+      lastUpdated,
+      active,
+    });
+    periods = read.table;
+    facts.periods = read.facts;
+  }
+
+  return {
+    shape,
+    ids: {
+      id: f.string(data, 'id', path),
+      sessionId: f.string(data, 'session_id', path),
+      countryCode: f.string(data, 'country_code', path),
+      partyId: f.string(data, 'party_id', path),
+      cpoId: f.string(data, 'cpoId', path) ?? f.string(data, 'cpo_id', path),
+      locationId: f.string(data, 'location_id', path) ?? location?.id ?? null,
+      evseUid: evseUidField ?? vendorEvseId ?? used.evse?.uid ?? null,
+      connectorId: connectorIdField ?? used.connector?.id ?? null,
+    },
+    status,
+    startedAt,
+    endedAt,
+    lastUpdated,
+    kwh,
+    auth: readAuth(f, data, path),
+    meterId: f.string(data, 'meter_id', path),
+    currency: f.string(data, 'currency', path),
+    cost: readCost(f, data, path),
+    location,
+    evse: used.evse,
+    connector: used.connector,
+    periods,
+  };
+}
+
+function readSeparateLocation(f: FieldReader, raw: unknown, facts: LocationFacts): SiteLocation | null {
+  let value = raw;
+  if (typeof value === 'string') {
+    const parsed = parseJsonText(value);
+    if (!parsed.ok) {
+      f.sink.add('location', `the separately fetched Location is not JSON: ${parsed.error.message}`);
+      return null;
+    }
+    value = parsed.value;
+  }
+  if (!isObject(value)) {
+    f.sink.add('location', 'the separately fetched Location is not an object; ignored');
+    return null;
+  }
+  const unwrapped = unwrapEnvelope(f, value, 'data');
+  if ('error' in unwrapped) {
+    f.sink.add('location', `the Location response could not be used: ${unwrapped.error.message}`);
+    return null;
+  }
+  // Paths say `location.…` so the user can tell them from the session's own fields.
+  return readLocation(f, unwrapped.data, 'location', facts);
+}
+
+function readAuth(f: FieldReader, data: JsonObject, path: string): AuthInfo {
+  const method = f.string(data, 'auth_method', path);
+  if (method !== null && !KNOWN_AUTH_METHODS.includes(method))
+    f.sink.add(childPath(path, 'auth_method'), `unknown auth method "${method}"; kept as given`);
+  const token = f.object(data, 'cdr_token', path);
+  const tokenPath = childPath(path, 'cdr_token');
+  return {
+    method,
+    id:
+      f.string(data, 'auth_id', path) ??
+      (token ? f.string(token, 'uid', tokenPath) : null) ??
+      f.string(data, 'token_uid', path),
+    tokenType: (token ? f.string(token, 'type', tokenPath) : null) ?? f.string(data, 'token_type', path),
+    contractId:
+      (token ? f.string(token, 'contract_id', tokenPath) : null) ?? f.string(data, 'contract_id', path),
+  };
+}
+
+/** `total_cost` as a number (2.1.1, vendor: excl. VAT), `{excl_vat, incl_vat}` (2.2.x) or `{before_taxes, taxes[]}` (2.3.0). */
+function readCost(f: FieldReader, data: JsonObject, path: string): Cost | null {
+  const raw = data.total_cost;
+  const p = childPath(path, 'total_cost');
+  if (raw === undefined || raw === null) return null;
+  if (!isObject(raw)) {
+    const exclVat = f.numberValue(raw, p);
+    return exclVat === null ? null : { shape: 'number', exclVat, inclVat: null, taxes: [] };
+  }
+  if ('before_taxes' in raw || 'taxes' in raw) {
+    const taxes = (f.array(raw, 'taxes', p) ?? []).flatMap((t, i) => {
+      const tp = childPath(childPath(p, 'taxes'), i);
+      if (!isObject(t)) {
+        f.sink.add(tp, 'expected a tax object; ignored');
+        return [];
+      }
+      return [
+        {
+          name: f.string(t, 'name', tp),
+          amount: f.number(t, 'amount', tp),
+          percentage: f.number(t, 'percentage', tp),
+        },
+      ];
+    });
+    const exclVat = f.number(raw, 'before_taxes', p);
+    const known = taxes.every((t) => t.amount !== null);
+    const inclVat =
+      exclVat !== null && known ? taxes.reduce((sum, t) => sum + (t.amount ?? 0), exclVat) : null;
+    return { shape: 'before_taxes', exclVat, inclVat, taxes };
+  }
+  const exclVat = f.number(raw, 'excl_vat', p);
+  const inclVat = f.number(raw, 'incl_vat', p);
+  if (exclVat === null && inclVat === null) {
+    f.sink.add(p, 'a price object without excl_vat, incl_vat or before_taxes; ignored');
+    return null;
+  }
+  return { shape: 'excl_incl', exclVat, inclVat, taxes: [] };
+}
