@@ -175,23 +175,22 @@ function checkPeriodsInsideSession(s: NormalizedSession, out: Check[]): void {
 
 function checkGaps(s: NormalizedSession, out: Check[]): void {
   const start = s.periods.start;
-  const spacings: number[] = [];
+  const spacings = new Float64Array(Math.max(0, start.length - 1));
+  let m = 0;
   for (let i = 1; i < start.length; i++) {
     const d = start[i] - start[i - 1];
-    if (d > 0) spacings.push(d);
+    if (d > 0) spacings[m++] = d;
   }
-  if (spacings.length < 3) return;
-  const median = medianOf(spacings);
+  if (m < 3) return;
+  const median = medianOf(spacings.subarray(0, m));
   const limit = Math.max(median * GAP_FACTOR, GAP_MIN_S * 1000);
   let worst = -1;
   let worstGap = 0;
   let count = 0;
-  let first = -1;
   for (let i = 1; i < start.length; i++) {
     const d = start[i] - start[i - 1];
     if (d > limit) {
       count++;
-      if (first < 0) first = i - 1;
       if (d > worstGap) {
         worstGap = d;
         worst = i - 1;
@@ -298,10 +297,36 @@ function rangeWhere(
   return { first, last, count, max };
 }
 
-function medianOf(values: number[]): number {
-  const sorted = Float64Array.from(values).sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+/** Median by quickselect: linear time, and it may reorder `values` (a scratch array). */
+function medianOf(values: Float64Array): number {
+  const k = values.length >> 1;
+  const upper = select(values, k);
+  return values.length % 2 ? upper : (upper + select(values, k - 1)) / 2;
+}
+
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
 }
 
 function formatDuration(ms: number): string {

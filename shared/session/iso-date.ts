@@ -6,14 +6,31 @@
 
 const DIGIT_0 = 48;
 
-function digits(s: string, from: number, count: number): number {
-  let value = 0;
-  for (let i = from; i < from + count; i++) {
-    const d = s.charCodeAt(i) - DIGIT_0;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
+/** Two decimal digits at `i`, or -1. Unrolled: this runs twice per charging period per field. */
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - DIGIT_0;
+  const b = s.charCodeAt(i + 1) - DIGIT_0;
+  // `>>> 0` turns a negative into a huge number: one comparison per digit.
+  return a >>> 0 > 9 || b >>> 0 > 9 ? -1 : a * 10 + b;
+}
+
+/** Periods of one session mostly share a date: remember the last day's number. */
+let cachedDayKey = -1;
+let cachedDays = 0;
+
+function daysOf(y: number, m: number, d: number): number {
+  const key = y * 10_000 + m * 100 + d;
+  if (key !== cachedDayKey) {
+    cachedDays = daysFromCivil(y, m, d);
+    cachedDayKey = key;
   }
-  return value;
+  return cachedDays;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : DAYS_IN_MONTH[m - 1];
 }
 
 /** Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
@@ -51,12 +68,14 @@ export function parseIsoDate(s: string): number {
   ) {
     const sep = s.charCodeAt(10);
     if (sep === 84 || sep === 116 || sep === 32) {
-      const y = digits(s, 0, 4);
-      const mo = digits(s, 5, 2);
-      const d = digits(s, 8, 2);
-      const h = digits(s, 11, 2);
-      const mi = digits(s, 14, 2);
-      const sec = digits(s, 17, 2);
+      const yHigh = two(s, 0);
+      const yLow = two(s, 2);
+      const y = yHigh < 0 || yLow < 0 ? -1 : yHigh * 100 + yLow;
+      const mo = two(s, 5);
+      const d = two(s, 8);
+      const h = two(s, 11);
+      const mi = two(s, 14);
+      const sec = two(s, 17);
       if (
         y >= 0 &&
         mo >= 1 &&
@@ -74,40 +93,35 @@ export function parseIsoDate(s: string): number {
         let ms = 0;
         if (i < n && s.charCodeAt(i) === 46) {
           i++;
+          // Milliseconds from the first three digits; finer digits are dropped, as Date.parse does.
           let scale = 100;
           const startFrac = i;
-          while (i < n) {
-            const dd = s.charCodeAt(i) - DIGIT_0;
-            if (dd < 0 || dd > 9) break;
+          let dd = 0;
+          while (i < n && (dd = s.charCodeAt(i) - DIGIT_0) >>> 0 <= 9) {
             ms += dd * scale;
-            scale /= 10;
+            scale = scale === 1 ? 0 : scale / 10;
             i++;
           }
           if (i === startFrac) return Date.parse(s);
-          ms = Math.round(ms);
         }
         let offsetMin = 0;
         if (i < n) {
           const c = s.charCodeAt(i);
           if ((c === 90 || c === 122) && i === n - 1) offsetMin = 0;
           else if (c === 43 || c === 45) {
-            const oh = digits(s, i + 1, 2);
+            const oh = two(s, i + 1);
             let om = 0;
-            let rest = n - (i + 3);
-            if (rest === 3 && s.charCodeAt(i + 3) === 58) om = digits(s, i + 4, 2);
-            else if (rest === 2) om = digits(s, i + 3, 2);
+            const rest = n - (i + 3);
+            if (rest === 3 && s.charCodeAt(i + 3) === 58) om = two(s, i + 4);
+            else if (rest === 2) om = two(s, i + 3);
             else if (rest !== 0) return Date.parse(s);
-            rest = 0;
             if (oh < 0 || om < 0) return NaN;
             offsetMin = (c === 45 ? -1 : 1) * (oh * 60 + om);
           } else return Date.parse(s);
         }
-        if (d > 28) {
-          // Reject 31 April and friends rather than rolling over into the next month.
-          const probe = new Date(Date.UTC(y, mo - 1, d));
-          if (probe.getUTCDate() !== d) return NaN;
-        }
-        return daysFromCivil(y, mo, d) * 86_400_000 + ((h * 60 + mi - offsetMin) * 60 + sec) * 1000 + ms;
+        // Reject 31 April and friends rather than rolling over into the next month.
+        if (d > 28 && d > daysInMonth(y, mo)) return NaN;
+        return daysOf(y, mo, d) * 86_400_000 + ((h * 60 + mi - offsetMin) * 60 + sec) * 1000 + ms;
       }
     }
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSession } from '../../../shared/session/read-session';
 import { findJsonErrorPosition } from '../../../shared/session/json-error-position';
+import { parsePlainDecimal } from '../../../shared/session/periods';
 import type { ReadSuccess } from '../../../shared/session/types';
 import {
   ocpi211Session,
@@ -374,4 +375,20 @@ describe('findJsonErrorPosition', () => {
   it('returns -1 for valid JSON', () => {
     expect(findJsonErrorPosition(JSON.stringify(ocpi221Envelope()))).toBe(-1);
   });
+});
+
+describe('parsePlainDecimal', () => {
+  it.each(['0', '0.006', '-1.5', '123456.789', '41000', '0.1', '99999999999999.9'])(
+    'equals Number() for %s',
+    (text) => {
+      expect(parsePlainDecimal(text)).toBe(Number(text));
+    },
+  );
+
+  it.each(['', '-', '1.', '.5', '1e3', '0x10', ' 1', '1,5', '1234567890123456', 'Infinity'])(
+    'declines %s (the slow path handles it)',
+    (text) => {
+      expect(parsePlainDecimal(text)).toBeNaN();
+    },
+  );
 });
