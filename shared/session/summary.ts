@@ -90,7 +90,7 @@ export function formatSummaryText(sum: SessionSummary): string {
   return lines.join('\n') + '\n';
 }
 
-function formatSeconds(total: number): string {
+export function formatSeconds(total: number): string {
   const sign = total < 0 ? '-' : '';
   let s = Math.abs(Math.round(total));
   const h = Math.floor(s / 3600);
