@@ -70,9 +70,10 @@ describe('harness server and page bridge', () => {
       return {
         isFloat64: reply.value.column instanceof Float64Array,
         column: Array.from(reply.value.column),
+        marks: performance.getEntriesByName('ipc:export:png').length,
       };
     });
-    expect(result).toEqual({ isFloat64: true, column: [1, NaN, 3] });
+    expect(result).toEqual({ isFloat64: true, column: [1, NaN, 3], marks: 1 });
     expect(calls.at(-1)).toEqual({
       channel: 'export:png',
       args: { key: 'k', png: new Uint8Array([137, 80, 78, 71]) },
