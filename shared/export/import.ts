@@ -1,0 +1,182 @@
+/**
+ * Opening a file: a session bundle, a raw response envelope or a bare OCPI session, all read through the
+ * same session reader, so a bundle opens with exactly the derived data and checks it was exported with.
+ */
+import { appError, type AppError, type Result } from '../domain/errors';
+import type { LoadedSession, SessionSource } from '../domain/loaded-session';
+import { API_FLAVOURS, type ApiFlavour } from '../domain/profile';
+import { parseJsonText } from '../session/json-text';
+import { readSession } from '../session/read-session';
+import type { ReaderError } from '../session/types';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleSource } from './bundle';
+
+/** Larger files are refused before they are read: a session of 200,000 periods is about 60 MB. */
+export const MAX_SESSION_FILE_BYTES = 256 * 1024 * 1024;
+
+export type ImportedSession = Omit<LoadedSession, 'key'>;
+
+export function tooLargeError(bytes: number, fileName: string): AppError {
+  return appError(
+    'file-too-large',
+    `${fileName} is ${formatMiB(bytes)}, more than the ${formatMiB(MAX_SESSION_FILE_BYTES)} a session file may be.`,
+    'Check that this is a single session export, not a log or a database dump.',
+  );
+}
+
+const formatMiB = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+
+export function readSessionFile(text: string, fileName: string): Result<ImportedSession> {
+  // Characters, not bytes, but a string this long is at least this many bytes of UTF-8.
+  if (text.length > MAX_SESSION_FILE_BYTES) return { ok: false, error: tooLargeError(text.length, fileName) };
+  const parsed = parseJsonText(text);
+  if (!parsed.ok)
+    return {
+      ok: false,
+      error: appError(
+        'file-not-json',
+        `${fileName} is not JSON: ${parsed.error.message.replace(/^The input is /, '').replace(/^not valid JSON/, 'invalid JSON')}`,
+        'Open a session bundle (.ocpi-session.json), a saved API response or an OCPI session object.',
+      ),
+    };
+  const value = parsed.value;
+  if (isBundleLike(value)) return readBundle(value, fileName);
+  return readRaw(value, text, null, fileSource(fileName, null), fileName);
+}
+
+function isBundleLike(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'format' in value;
+}
+
+function fileSource(fileName: string, bundle: BundleSource | null): SessionSource {
+  return {
+    kind: 'file',
+    fileName,
+    profileName: bundle?.profileName ?? null,
+    flavour: bundle?.flavour ?? null,
+    fetch: bundle?.fetch ?? null,
+    locationFetch: bundle?.locationFetch ?? null,
+  };
+}
+
+function readBundle(value: Record<string, unknown>, fileName: string): Result<ImportedSession> {
+  if (value.format !== BUNDLE_FORMAT) {
+    const name = typeof value.format === 'string' ? `"${value.format.slice(0, 60)}"` : 'an unknown format';
+    return { ok: false, error: foreign(fileName, `it is ${name}, not a session bundle or an OCPI session`) };
+  }
+  const version = typeof value.formatVersion === 'string' ? /^(\d+)\.(\d+)$/.exec(value.formatVersion) : null;
+  if (!version) return { ok: false, error: foreign(fileName, 'the bundle has no valid formatVersion') };
+  const supportedMajor = Number(BUNDLE_VERSION.split('.')[0]);
+  if (Number(version[1]) > supportedMajor)
+    return {
+      ok: false,
+      error: appError(
+        'file-newer-version',
+        `${fileName} is a session bundle of format version ${value.formatVersion}; this app reads version ${supportedMajor}.x.`,
+        'Update Session Inspector, or ask the sender for a raw response export.',
+      ),
+    };
+  const raw = value.raw;
+  const response = isRecord(raw) ? raw.response : undefined;
+  const location = isRecord(raw) ? raw.location : undefined;
+  if (
+    typeof response !== 'string' ||
+    !(location === null || location === undefined || typeof location === 'string')
+  )
+    return { ok: false, error: foreign(fileName, 'the bundle has no raw response text') };
+  const bundleSource = readBundleSource(value.source);
+  return readRaw(response, response, location ?? null, fileSource(fileName, bundleSource), fileName);
+}
+
+function readRaw(
+  value: unknown,
+  rawText: string,
+  rawLocationText: string | null,
+  source: SessionSource,
+  fileName: string,
+): Result<ImportedSession> {
+  const read = readSession(value, rawLocationText === null ? {} : { location: rawLocationText });
+  if (!read.ok) return { ok: false, error: readerErrorToAppError(read.error, fileName) };
+  return {
+    ok: true,
+    value: {
+      source,
+      session: read.session,
+      warnings: read.warnings,
+      checks: read.checks,
+      rawText,
+      rawLocationText,
+    },
+  };
+}
+
+function readerErrorToAppError(error: ReaderError, fileName: string): AppError {
+  switch (error.kind) {
+    case 'envelope-status':
+      return appError(
+        'envelope-status',
+        `${fileName}: ${error.message}`,
+        'This file holds an error response, not a session.',
+        {
+          ...(error.statusCode === undefined ? {} : { ocpiStatus: error.statusCode }),
+        },
+      );
+    case 'envelope-no-data':
+      return appError(
+        'envelope-no-data',
+        `${fileName}: ${error.message}`,
+        'This file holds an empty response, not a session.',
+      );
+    case 'not-json':
+      return appError(
+        'file-not-json',
+        `${fileName}: ${error.message}`,
+        'The file is damaged or not a session export.',
+      );
+    default:
+      return foreign(fileName, error.message.replace(/\.$/, ''));
+  }
+}
+
+function foreign(fileName: string, why: string): AppError {
+  return appError(
+    'file-foreign-format',
+    `${fileName} is not something Session Inspector can open: ${why}.`,
+    'Open a session bundle (.ocpi-session.json), a saved API response or an OCPI session object.',
+  );
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const stringOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** The bundle's source block, field by field: a hand-edited bundle must not smuggle odd types into the app. */
+function readBundleSource(value: unknown): BundleSource | null {
+  if (!isRecord(value)) return null;
+  const flavour = value.flavour;
+  return {
+    kind: 'file',
+    profileName: stringOrNull(value.profileName),
+    flavour: API_FLAVOURS.includes(flavour as ApiFlavour) ? (flavour as ApiFlavour) : null,
+    fileName: stringOrNull(value.fileName),
+    fetch: readFetchMeta(value.fetch),
+    locationFetch: readFetchMeta(value.locationFetch),
+  };
+}
+
+function readFetchMeta(value: unknown): SessionSource['fetch'] {
+  if (!isRecord(value) || typeof value.url !== 'string') return null;
+  const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  return {
+    url: value.url,
+    method: 'GET',
+    status: num(value.status),
+    durationMs: num(value.durationMs),
+    bytes: num(value.bytes),
+    fetchedAt: stringOrNull(value.fetchedAt) ?? '',
+    requestId: stringOrNull(value.requestId) ?? '',
+    correlationId: stringOrNull(value.correlationId) ?? '',
+    responseRequestId: stringOrNull(value.responseRequestId),
+    responseCorrelationId: stringOrNull(value.responseCorrelationId),
+    attempts: num(value.attempts),
+  };
+}
