@@ -1,0 +1,36 @@
+import type { LoadedSession } from '../../../shared/domain/loaded-session';
+import { ChecksPanel } from '../features/checks/ChecksPanel';
+import { DetailsPanel } from '../features/details/DetailsPanel';
+import { EvsePanel } from '../features/evse/EvsePanel';
+import { MapPanel } from '../features/map/MapPanel';
+import { RawPanel } from '../features/raw/RawPanel';
+import { TimelinePanel } from '../features/timeline/TimelinePanel';
+import { useAppStore } from '../store/app-store';
+import { selectTab } from '../store/actions';
+import { panelId, tabId, Tabs } from './Tabs';
+
+/** One loaded session: the summary column (details, checks) beside the tabbed views. */
+export function SessionView({ loaded }: { loaded: LoadedSession }) {
+  const tab = useAppStore((s) => s.activeTab);
+  return (
+    <div className="session-view">
+      <div className="session-view__side">
+        <DetailsPanel loaded={loaded} />
+        <ChecksPanel checks={loaded.checks} />
+      </div>
+      <div className="session-view__main">
+        <Tabs
+          active={tab}
+          onSelect={selectTab}
+          badges={{ evse: loaded.session.location?.evses.length ?? 0, raw: loaded.warnings.length }}
+        />
+        <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className="tabpanel">
+          {tab === 'timeline' && <TimelinePanel loaded={loaded} />}
+          {tab === 'map' && <MapPanel loaded={loaded} />}
+          {tab === 'evse' && <EvsePanel session={loaded.session} />}
+          {tab === 'raw' && <RawPanel loaded={loaded} />}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+/** The Leaflet map; loaded lazily so Leaflet and the Natural Earth basemap stay out of the initial bundle. */
+import { useEffect, useRef, useState } from 'react';
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import countriesText from 'world-atlas/countries-50m.json?raw';
+import type { NormalizedSession } from '../../../../shared/session/types';
+import { mapPoints } from './map-points';
+import type { MapPoint } from './map-points';
+
+let basemap: GeoJSON.FeatureCollection | null = null;
+
+/** Natural Earth 1:50m countries, parsed once per app run. */
+function offlineBasemap(): GeoJSON.FeatureCollection {
+  if (!basemap) {
+    const topology = JSON.parse(countriesText) as Topology<{ countries: GeometryCollection }>;
+    basemap = feature(topology, topology.objects.countries);
+  }
+  return basemap;
+}
+
+/** Popup content as DOM text nodes: session strings never become HTML. */
+function popupContent(point: MapPoint): HTMLElement {
+  const box = document.createElement('div');
+  const title = document.createElement('strong');
+  title.textContent = point.title;
+  box.append(title);
+  for (const line of point.lines) {
+    const div = document.createElement('div');
+    div.textContent = line;
+    box.append(div);
+  }
+  return box;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Leaflet renders attributions as HTML, so only our own fixed text and an escaped host go in. */
+function tileAttribution(tileUrl: string): string {
+  if (/openstreetmap\.org/i.test(tileUrl)) {
+    return '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+  }
+  const host = tileUrl.replace(/^[a-z]+:\/\//i, '').split('/')[0];
+  return `Tiles: ${escapeHtml(host)}`;
+}
+
+export default function MapView({
+  session,
+  tileUrl,
+  dark,
+}: {
+  session: NormalizedSession;
+  tileUrl: string;
+  dark: boolean;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  const [tilesFailed, setTilesFailed] = useState(false);
+  const points = mapPoints(session);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    setTilesFailed(false);
+    const map = L.map(el, { worldCopyJump: true, zoomSnap: 0.5 });
+    map.attributionControl.setPrefix(false);
+    // Under the tiles: with no network the countries still show where the site is.
+    map.createPane('basemap').style.zIndex = '150';
+    L.geoJSON(offlineBasemap(), {
+      pane: 'basemap',
+      interactive: false,
+      style: {
+        color: dark ? '#5b6778' : '#9aa5b4',
+        weight: 0.8,
+        fillColor: dark ? '#2a313b' : '#eef0e6',
+        fillOpacity: 1,
+      },
+      attribution: 'Basemap: Natural Earth',
+    }).addTo(map);
+    const tiles = L.tileLayer(tileUrl, { attribution: tileAttribution(tileUrl), maxZoom: 19 });
+    tiles.on('tileerror', () => setTilesFailed(true));
+    tiles.addTo(map);
+
+    const latLngs: L.LatLngExpression[] = [];
+    for (const point of points) {
+      const at: L.LatLngExpression = [point.coordinates.latitude, point.coordinates.longitude];
+      latLngs.push(at);
+      L.circleMarker(at, {
+        radius: point.kind === 'location' ? 9 : 6,
+        color: '#ffffff',
+        weight: 2,
+        fillColor: point.kind === 'location' ? '#d6336c' : point.used ? '#f08c00' : '#1c7ed6',
+        fillOpacity: 1,
+      })
+        .bindPopup(popupContent(point))
+        .bindTooltip(point.title)
+        .addTo(map);
+    }
+    if (latLngs.length > 1) map.fitBounds(L.latLngBounds(latLngs), { padding: [40, 40], maxZoom: 18 });
+    else if (latLngs.length === 1) map.setView(latLngs[0], 16);
+    else map.setView([20, 0], 2);
+    const resize = new ResizeObserver(() => map.invalidateSize());
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      map.remove();
+    };
+    // `points` derives from `session`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [session, tileUrl, dark]);
+
+  return (
+    <>
+      <div ref={host} className="map-view" data-testid="map-view" />
+      {points.length === 0 && (
+        <p className="map-panel__notice" role="status">
+          The session has no usable coordinates; showing the world.
+        </p>
+      )}
+      {tilesFailed && (
+        <p className="map-panel__notice map-panel__notice--tiles" role="status" data-testid="tiles-offline">
+          Map tiles unreachable: showing the offline basemap.
+        </p>
+      )}
+    </>
+  );
+}

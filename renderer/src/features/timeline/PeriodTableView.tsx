@@ -1,0 +1,106 @@
+/** Every period with every dimension, virtualized: only the rows on screen exist in the DOM. */
+import { useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { PeriodTable } from '../../../../shared/session/types';
+import { formatNumber, formatTime } from '../details/format';
+import { useTimelineLink } from './timeline-link';
+
+const ROW_HEIGHT = 24;
+
+interface Column {
+  label: string;
+  width: number;
+  cell(i: number): string;
+}
+
+function columnsFor(p: PeriodTable, zone: string | undefined): Column[] {
+  const cols: Column[] = [
+    { label: '#', width: 64, cell: (i) => String(i + 1) },
+    { label: 'Start', width: 168, cell: (i) => formatTime(p.start[i], zone) },
+    { label: 'End', width: 168, cell: (i) => formatTime(p.end[i], zone) },
+    { label: 'Duration (s)', width: 96, cell: (i) => formatNumber(p.durationS[i], 1) },
+    { label: 'Energy (kWh)', width: 104, cell: (i) => formatNumber(p.energyKwh[i], 4) },
+    { label: 'Cumulative (kWh)', width: 124, cell: (i) => formatNumber(p.cumulativeKwh[i], 3) },
+    { label: 'Power (kW)', width: 96, cell: (i) => formatNumber(p.powerKw[i], 3) },
+  ];
+  for (const type of p.dimensionTypes) {
+    const column = p.dimensions[type];
+    cols.push({
+      label: type,
+      width: Math.max(96, type.length * 8 + 16),
+      cell: (i) => formatNumber(column[i], 4),
+    });
+  }
+  const tariffs = p.tariffIds;
+  if (tariffs) cols.push({ label: 'Tariff', width: 140, cell: (i) => tariffs[i] ?? '—' });
+  return cols;
+}
+
+export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone: string | undefined }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const hovered = useTimelineLink((s) => s.hovered);
+  const firstInView = useTimelineLink((s) => s.firstInView);
+  const columns = columnsFor(periods, zone);
+  const template = columns.map((c) => `${c.width}px`).join(' ');
+  const totalWidth = columns.reduce((sum, c) => sum + c.width, 0);
+  const virtualizer = useVirtualizer({
+    count: periods.count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  useEffect(() => {
+    if (firstInView) virtualizer.scrollToIndex(firstInView.index, { align: 'start' });
+  }, [firstInView, virtualizer]);
+
+  return (
+    <div
+      className="period-table"
+      role="table"
+      aria-label={`Charging periods (${periods.count.toLocaleString('en')})`}
+      aria-rowcount={periods.count + 1}
+      data-testid="period-table"
+    >
+      <div ref={scroller} className="period-table__scroller" tabIndex={0}>
+        <div style={{ width: totalWidth }}>
+          <div role="rowgroup" className="period-table__head">
+            <div
+              role="row"
+              aria-rowindex={1}
+              className="period-table__row"
+              style={{ gridTemplateColumns: template }}
+            >
+              {columns.map((c) => (
+                <div key={c.label} role="columnheader" className="period-table__cell">
+                  {c.label}
+                </div>
+              ))}
+            </div>
+          </div>
+          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((row) => (
+              <div
+                key={row.index}
+                role="row"
+                aria-rowindex={row.index + 2}
+                className={`period-table__row${row.index === hovered ? ' is-hovered' : ''}`}
+                style={{
+                  gridTemplateColumns: template,
+                  transform: `translateY(${row.start}px)`,
+                  height: ROW_HEIGHT,
+                }}
+              >
+                {columns.map((c) => (
+                  <div key={c.label} role="cell" className="period-table__cell">
+                    {c.cell(row.index)}
+                  </div>
+                ))}
+              </div>
+            ))}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

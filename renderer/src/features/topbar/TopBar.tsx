@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { activeProfile, useAppStore } from '../../store/app-store';
+import { cancelFetch, fetchSession, openDialog, openFileDialog, selectProfile } from '../../store/actions';
+import { ExportMenu } from '../export/ExportMenu';
+import { RecentMenu } from '../recent/RecentMenu';
+import { parseSessionId } from './parse-session-id';
+import { TokenBadge } from './TokenBadge';
+import { FetchProgressView } from './FetchProgressView';
+import { PROFILE_SELECT_ID, SESSION_ID_INPUT_ID } from '../../app/element-ids';
+import './topbar.css';
+
+export function TopBar() {
+  const profiles = useAppStore((s) => s.profiles);
+  const profile = useAppStore(activeProfile);
+  const fetching = useAppStore((s) => s.fetching);
+  const [idText, setIdText] = useState('');
+  const parsed = parseSessionId(idText);
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    if (!fetching) void fetchSession(parsed);
+  };
+
+  return (
+    <header className="topbar" role="banner">
+      <span className="topbar__brand" aria-hidden="true">
+        Session Inspector
+      </span>
+      <form className="topbar__form" onSubmit={submit} role="search" aria-label="Fetch a session">
+        <label className="topbar__field">
+          <span className="topbar__label">Profile</span>
+          <select
+            id={PROFILE_SELECT_ID}
+            value={profile?.id ?? ''}
+            onChange={(e) => void selectProfile(e.target.value)}
+            disabled={profiles.length === 0}
+          >
+            {profiles.length === 0 && <option value="">No profile</option>}
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {profile && <TokenBadge profile={profile} />}
+        <label className="topbar__field topbar__field--grow">
+          <span className="topbar__label">Session id or URL</span>
+          <input
+            id={SESSION_ID_INPUT_ID}
+            type="text"
+            value={idText}
+            onChange={(e) => setIdText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && fetching) void cancelFetch();
+            }}
+            placeholder="e.g. 7f3c… or https://…/sessions/7f3c…"
+            spellCheck={false}
+            autoComplete="off"
+          />
+        </label>
+        {parsed && parsed !== idText.trim() && (
+          <span className="topbar__parsed" data-testid="parsed-session-id">
+            id: <code>{parsed}</code>
+          </span>
+        )}
+        {fetching ? (
+          <button type="button" className="button button--danger" onClick={() => void cancelFetch()}>
+            Cancel
+          </button>
+        ) : (
+          <button type="submit" className="button button--primary" disabled={!profile}>
+            Fetch
+          </button>
+        )}
+      </form>
+      {fetching && <FetchProgressView />}
+      <div className="topbar__actions">
+        <button type="button" className="button" onClick={() => void openFileDialog()} title="Ctrl/Cmd+O">
+          Open file
+        </button>
+        <RecentMenu />
+        <ExportMenu />
+        <button type="button" className="button" onClick={() => openDialog({ kind: 'settings' })}>
+          Settings
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * What the id field accepts: a bare session id, or a pasted URL (`…/sessions/{id}`, or any URL: its last
+ * non-empty path segment, percent-decoded). Query strings and fragments are ignored.
+ */
+export function parseSessionId(input: string): string {
+  const text = input.trim();
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return text;
+  let path: string;
+  try {
+    path = new URL(text).pathname;
+  } catch {
+    return text;
+  }
+  const segments = path.split('/').filter((s) => s !== '');
+  const last = segments[segments.length - 1];
+  if (last === undefined) return '';
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    // A lone `%` is not an escape; keep the segment as typed.
+    return last;
+  }
+}

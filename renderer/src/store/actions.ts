@@ -1,0 +1,273 @@
+/** Everything the UI asks of main, through `window.inspector`; results land in the store. */
+import { appError } from '../../../shared/domain/errors';
+import type { AppError, Result } from '../../../shared/domain/errors';
+import type { LoadedSession } from '../../../shared/domain/loaded-session';
+import { DEFAULT_MAX_BYTES } from '../../../shared/domain/profile';
+import type { ProfileInput } from '../../../shared/domain/profile';
+import type { ExportFormat, InspectorApi, Settings } from '../../../shared/ipc/contract';
+import { triageMarkdown } from '../../../shared/report/triage-markdown';
+import { getInspector } from '../bridge';
+import { activeProfile, useAppStore } from './app-store';
+import type { Dialog, PanelTab } from './app-store';
+
+const set = useAppStore.setState;
+const get = useAppStore.getState;
+
+function api(): InspectorApi | null {
+  const bridge = getInspector();
+  if (!bridge) set({ bridgeMissing: true });
+  return bridge;
+}
+
+/** Unwraps a Result; a failure becomes the shown error and yields null. */
+async function call<T>(run: (bridge: InspectorApi) => Promise<Result<T>>): Promise<T | null> {
+  const bridge = api();
+  if (!bridge) return null;
+  let result: Result<T>;
+  try {
+    result = await run(bridge);
+  } catch (cause) {
+    result = {
+      ok: false,
+      error: appError('internal', `The app's bridge failed: ${String(cause)}`, 'Restart the app.'),
+    };
+  }
+  if (result.ok) return result.value;
+  set({ error: result.error });
+  return null;
+}
+
+let unsubscribeProgress: (() => void) | null = null;
+
+/** Loads profiles, settings, token states and history; subscribes to fetch progress. */
+export async function initialize(): Promise<void> {
+  const bridge = api();
+  if (!bridge) return;
+  unsubscribeProgress?.();
+  unsubscribeProgress = bridge.on('session:progress', (p) => {
+    const fetching = get().fetching;
+    if (fetching && fetching.requestId === p.requestId)
+      set({ fetching: { ...fetching, bytes: p.bytes, phase: p.phase } });
+  });
+  const [settings] = await Promise.all([
+    call((b) => b['settings:get']()),
+    refreshProfiles(),
+    refreshHistory(),
+  ]);
+  if (settings) set({ settings });
+}
+
+export async function refreshProfiles(): Promise<void> {
+  const snapshot = await call((b) => b['profiles:list']());
+  if (!snapshot) return;
+  set({ profiles: snapshot.profiles, notices: snapshot.notices });
+  await Promise.all(snapshot.profiles.map((p) => refreshToken(p.id)));
+}
+
+export async function refreshToken(profileId: string): Promise<void> {
+  const state = await call((b) => b['token:state']({ profileId }));
+  if (state) set({ tokenStates: { ...get().tokenStates, [profileId]: state } });
+}
+
+export async function refreshHistory(): Promise<void> {
+  const snapshot = await call((b) => b['history:list']());
+  if (snapshot) set({ history: snapshot.entries });
+}
+
+export async function updateSettings(patch: Partial<Settings>): Promise<void> {
+  // Show the choice at once; main's answer (the stored settings) then wins.
+  set({ settings: { ...get().settings, ...patch } });
+  const settings = await call((b) => b['settings:update'](patch));
+  if (settings) set({ settings });
+}
+
+export async function saveProfile(input: ProfileInput): Promise<boolean> {
+  const profile = await call((b) => b['profiles:save'](input));
+  if (!profile) return false;
+  await refreshProfiles();
+  if (!get().settings.activeProfileId) await updateSettings({ activeProfileId: profile.id });
+  return true;
+}
+
+export async function deleteProfile(id: string): Promise<void> {
+  const snapshot = await call((b) => b['profiles:delete']({ id }));
+  if (!snapshot) return;
+  set({ profiles: snapshot.profiles, notices: snapshot.notices });
+  if (get().settings.activeProfileId === id)
+    await updateSettings({ activeProfileId: snapshot.profiles[0]?.id ?? null });
+}
+
+/** The token goes straight to main; nothing here keeps it. */
+export async function setToken(profileId: string, token: string, memoryOnly: boolean): Promise<boolean> {
+  const state = await call((b) => b['token:set']({ profileId, token, memoryOnly }));
+  if (!state) return false;
+  set({ tokenStates: { ...get().tokenStates, [profileId]: state }, status: tokenSavedMessage(state.status) });
+  return true;
+}
+
+function tokenSavedMessage(status: string): string {
+  return status === 'memory' ? 'Token kept for this run only.' : 'Token saved in the system keychain.';
+}
+
+export async function clearToken(profileId: string): Promise<void> {
+  const state = await call((b) => b['token:clear']({ profileId }));
+  if (state) set({ tokenStates: { ...get().tokenStates, [profileId]: state }, status: 'Token cleared.' });
+}
+
+function showLoaded(loaded: LoadedSession): void {
+  // A new session resets the view: timeline first, no stale zoom request.
+  set({ loaded, error: null, activeTab: 'timeline', timelineFocus: null });
+  void refreshHistory();
+}
+
+export async function fetchSession(sessionId: string): Promise<void> {
+  const profile = activeProfile(get());
+  if (!profile) {
+    set({ error: appError('unknown-profile', 'No profile is selected.', 'Add a profile in Settings.') });
+    return;
+  }
+  if (!sessionId) {
+    set({
+      error: appError(
+        'invalid-session-id',
+        'Enter a session id or paste a session URL.',
+        'Then press Enter.',
+      ),
+    });
+    return;
+  }
+  const requestId = crypto.randomUUID();
+  set({
+    fetching: { requestId, sessionId, startedAt: Date.now(), bytes: 0, phase: 'session' },
+    error: null,
+    status: null,
+  });
+  const result = await callRaw((b) => b['session:fetch']({ requestId, profileId: profile.id, sessionId }));
+  // A later fetch (or a cancel) owns the UI now.
+  if (get().fetching?.requestId !== requestId) return;
+  set({ fetching: null });
+  if (result.ok) showLoaded(result.value);
+  else if (result.error.kind === 'cancelled') set({ status: 'Fetch cancelled.' });
+  else set({ error: result.error });
+}
+
+async function callRaw<T>(run: (bridge: InspectorApi) => Promise<Result<T>>): Promise<Result<T>> {
+  const bridge = api();
+  if (!bridge)
+    return { ok: false, error: appError('internal', 'The app bridge is missing.', 'Restart the app.') };
+  try {
+    return await run(bridge);
+  } catch (cause) {
+    return {
+      ok: false,
+      error: appError('internal', `The app's bridge failed: ${String(cause)}`, 'Restart the app.'),
+    };
+  }
+}
+
+export async function cancelFetch(): Promise<void> {
+  const fetching = get().fetching;
+  if (!fetching) return;
+  set({ fetching: null, status: 'Fetch cancelled.' });
+  await callRaw((b) => b['session:cancel']({ requestId: fetching.requestId }));
+}
+
+export async function openFileDialog(): Promise<void> {
+  const loaded = await call((b) => b['session:open-dialog']());
+  if (loaded) showLoaded(loaded);
+}
+
+export async function openHistory(id: string): Promise<void> {
+  const loaded = await call((b) => b['history:open']({ id }));
+  if (loaded) showLoaded(loaded);
+}
+
+/** Same cap main applies to responses: refuse before reading a huge file into memory. */
+export const MAX_DROP_BYTES = DEFAULT_MAX_BYTES;
+
+export function dropTooLarge(file: { name: string; size: number }): AppError | null {
+  if (file.size <= MAX_DROP_BYTES) return null;
+  const mb = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
+  return appError(
+    'file-too-large',
+    `${file.name} is ${mb(file.size)}, over the ${mb(MAX_DROP_BYTES)} limit.`,
+    'Open a smaller export, or fetch the session again.',
+  );
+}
+
+export async function openDroppedFile(file: File): Promise<void> {
+  const tooLarge = dropTooLarge(file);
+  if (tooLarge) {
+    set({ error: tooLarge });
+    return;
+  }
+  const text = await file.text();
+  const loaded = await call((b) => b['session:open-text']({ fileName: file.name, text }));
+  if (loaded) showLoaded(loaded);
+}
+
+export type ExportChoice =
+  { kind: 'session'; format: ExportFormat; redact: boolean } | { kind: 'png'; png: Uint8Array };
+
+export async function exportSession(choice: ExportChoice): Promise<void> {
+  const key = get().loaded?.key;
+  set({ exportMenuOpen: false });
+  if (!key) {
+    set({ status: 'Load a session first.' });
+    return;
+  }
+  const saved =
+    choice.kind === 'png'
+      ? await call((b) => b['export:png']({ key, png: choice.png }))
+      : await call((b) => b['export:session']({ key, format: choice.format, redact: choice.redact }));
+  if (saved)
+    set({
+      status: saved.path
+        ? `Saved ${saved.bytes.toLocaleString('en')} bytes to ${saved.path}`
+        : 'Export cancelled.',
+    });
+}
+
+export async function copyTriageSummary(): Promise<void> {
+  const loaded = get().loaded;
+  if (!loaded) {
+    set({ status: 'Load a session first.' });
+    return;
+  }
+  try {
+    await navigator.clipboard.writeText(triageMarkdown(loaded));
+    set({ status: 'Triage summary copied to the clipboard.' });
+  } catch (cause) {
+    set({
+      error: appError(
+        'internal',
+        `Could not write to the clipboard: ${String(cause)}`,
+        'Focus the window and try again.',
+      ),
+    });
+  }
+}
+
+export async function copyText(text: string, what: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    set({ status: `${what} copied.` });
+  } catch {
+    set({ status: `Could not copy ${what}.` });
+  }
+}
+
+export const selectTab = (activeTab: PanelTab): void => set({ activeTab });
+export const openDialog = (dialog: Dialog | null): void => set({ dialog });
+export const dismissError = (): void => set({ error: null });
+export const dismissStatus = (): void => set({ status: null });
+export const setExportMenuOpen = (exportMenuOpen: boolean): void => set({ exportMenuOpen });
+
+/** Shows a check's periods on the timeline. */
+export function focusPeriods(from: number, to: number): void {
+  set({ activeTab: 'timeline', timelineFocus: { from, to, nonce: (get().timelineFocus?.nonce ?? 0) + 1 } });
+}
+
+export async function selectProfile(profileId: string): Promise<void> {
+  await updateSettings({ activeProfileId: profileId });
+}

@@ -1,0 +1,70 @@
+/**
+ * The one renderer store. The loaded session is held by reference and never copied: its PeriodTable
+ * columns (Float64Arrays, up to 200,000 rows) are read in place by the timeline and the table.
+ */
+import { create } from 'zustand';
+import type { AppError } from '../../../shared/domain/errors';
+import type { LoadedSession } from '../../../shared/domain/loaded-session';
+import type { Profile, TokenState } from '../../../shared/domain/profile';
+import type { HistoryEntry, Settings } from '../../../shared/ipc/contract';
+
+export type PanelTab = 'timeline' | 'map' | 'evse' | 'raw';
+
+export interface FetchState {
+  requestId: string;
+  sessionId: string;
+  startedAt: number;
+  bytes: number;
+  phase: 'session' | 'location';
+}
+
+export type Dialog = { kind: 'settings' } | { kind: 'token'; profileId: string; memoryOnly: boolean };
+
+/** A request to show period indices `from`..`to` (inclusive) on the timeline; `nonce` makes repeats count. */
+export interface TimelineFocus {
+  from: number;
+  to: number;
+  nonce: number;
+}
+
+export interface AppState {
+  bridgeMissing: boolean;
+  profiles: Profile[];
+  notices: string[];
+  tokenStates: Record<string, TokenState>;
+  settings: Settings;
+  fetching: FetchState | null;
+  loaded: LoadedSession | null;
+  error: AppError | null;
+  /** A short confirmation, e.g. "Saved to …". */
+  status: string | null;
+  history: HistoryEntry[];
+  activeTab: PanelTab;
+  timelineFocus: TimelineFocus | null;
+  dialog: Dialog | null;
+  exportMenuOpen: boolean;
+}
+
+export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+export const initialState: AppState = {
+  bridgeMissing: false,
+  profiles: [],
+  notices: [],
+  tokenStates: {},
+  settings: { tileUrl: DEFAULT_TILE_URL, timeZone: 'site', activeProfileId: null },
+  fetching: null,
+  loaded: null,
+  error: null,
+  status: null,
+  history: [],
+  activeTab: 'timeline',
+  timelineFocus: null,
+  dialog: null,
+  exportMenuOpen: false,
+};
+
+export const useAppStore = create<AppState>()(() => ({ ...initialState }));
+
+export const activeProfile = (s: AppState): Profile | null =>
+  s.profiles.find((p) => p.id === s.settings.activeProfileId) ?? s.profiles[0] ?? null;
