@@ -11,6 +11,9 @@ import type { MapPoint } from './map-points';
 
 let basemap: GeoJSON.FeatureCollection | null = null;
 
+/** Country level: the zoom the offline basemap is useful at. */
+const OFFLINE_ZOOM = 6;
+
 /** Natural Earth 1:50m countries, parsed once per app run. */
 function offlineBasemap(): GeoJSON.FeatureCollection {
   if (!basemap) {
@@ -80,7 +83,13 @@ export default function MapView({
       attribution: 'Basemap: Natural Earth',
     }).addTo(map);
     const tiles = L.tileLayer(tileUrl, { attribution: tileAttribution(tileUrl), maxZoom: 19 });
-    tiles.on('tileerror', () => setTilesFailed(true));
+    let zoomedOut = false;
+    tiles.on('tileerror', () => {
+      setTilesFailed(true);
+      // Street-level zoom on a bare basemap shows nothing; zoom out once so the borders place the site.
+      if (!zoomedOut && map.getZoom() > OFFLINE_ZOOM) map.setZoom(OFFLINE_ZOOM);
+      zoomedOut = true;
+    });
     tiles.addTo(map);
 
     const latLngs: L.LatLngExpression[] = [];

@@ -23,7 +23,10 @@ export function RawPanel({ loaded }: { loaded: LoadedSession }) {
   const reveal = (path: string): void => {
     control.reveal(path);
     requestAnimationFrame(() => {
-      const target = document.querySelector(`[data-path="${CSS.escape(path)}"]`);
+      // Compared as attributes, not built into a selector: paths hold brackets and quotes.
+      const target = [...document.querySelectorAll('[data-path]')].find(
+        (el) => el.getAttribute('data-path') === path,
+      );
       target?.scrollIntoView({ block: 'center' });
       target?.classList.add('is-flash');
     });

@@ -18,16 +18,16 @@ function columnsFor(p: PeriodTable, zone: string | undefined): Column[] {
     { label: '#', width: 64, cell: (i) => String(i + 1) },
     { label: 'Start', width: 168, cell: (i) => formatTime(p.start[i], zone) },
     { label: 'End', width: 168, cell: (i) => formatTime(p.end[i], zone) },
-    { label: 'Duration (s)', width: 96, cell: (i) => formatNumber(p.durationS[i], 1) },
-    { label: 'Energy (kWh)', width: 104, cell: (i) => formatNumber(p.energyKwh[i], 4) },
-    { label: 'Cumulative (kWh)', width: 124, cell: (i) => formatNumber(p.cumulativeKwh[i], 3) },
+    { label: 'Duration (s)', width: 100, cell: (i) => formatNumber(p.durationS[i], 1) },
+    { label: 'Energy (kWh)', width: 112, cell: (i) => formatNumber(p.energyKwh[i], 4) },
+    { label: 'Cumulative (kWh)', width: 136, cell: (i) => formatNumber(p.cumulativeKwh[i], 3) },
     { label: 'Power (kW)', width: 96, cell: (i) => formatNumber(p.powerKw[i], 3) },
   ];
   for (const type of p.dimensionTypes) {
     const column = p.dimensions[type];
     cols.push({
       label: type,
-      width: Math.max(96, type.length * 8 + 16),
+      width: Math.max(100, type.length * 8 + 20),
       cell: (i) => formatNumber(column[i], 4),
     });
   }

@@ -28,6 +28,15 @@ function zoneDate(zone: string | undefined): ((ts: number) => Date) | undefined 
   return zone ? (ts) => uPlot.tzDate(new Date(ts * 1000), zone) : undefined;
 }
 
+/** 24-hour tick labels in the chosen zone, with the date only when the view spans days. */
+function timeTicks(splits: number[], spanS: number, zone: string | undefined): string[] {
+  return splits.map((s) => {
+    const t = formatTime(s * 1000, zone); // `YYYY-MM-DD HH:mm:ss`
+    if (spanS > 2 * 86_400) return t.slice(5, 16);
+    return spanS < 600 ? t.slice(11, 19) : t.slice(11, 16);
+  });
+}
+
 export default function TimelineChart({ periods, zone, focus, dark }: TimelineChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const tooltip = useRef<HTMLDivElement>(null);
@@ -63,7 +72,12 @@ export default function TimelineChart({ periods, zone, focus, dark }: TimelineCh
       size: 56,
     });
     const axes: uPlot.Axis[] = [
-      { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } },
+      {
+        stroke: fg,
+        grid: { stroke: grid, width: 1 },
+        ticks: { stroke: grid, width: 1 },
+        values: (u, splits) => timeTicks(splits, (u.scales.x.max ?? 0) - (u.scales.x.min ?? 0), zone),
+      },
       axis('kW', 3, 'kW', true),
       axis('kWh', 1, 'kWh', false),
     ];

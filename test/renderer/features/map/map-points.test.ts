@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+  coordinateChecks,
+  mapPoints,
+  validCoordinates,
+} from '../../../../renderer/src/features/map/map-points';
+import { loadedFrom } from '../../fixtures';
+
+const evse = (uid: string, latitude: string, longitude: string) => ({
+  uid,
+  evse_id: `BE*BEC*E${uid}`,
+  status: 'AVAILABLE',
+  coordinates: { latitude, longitude },
+  connectors: [],
+});
+
+const withLocation = {
+  id: 's1',
+  start_date_time: '2024-05-01T10:00:00Z',
+  kwh: 1,
+  status: 'COMPLETED',
+  location_id: 'L1',
+  evse_uid: 'E2',
+  location: {
+    id: 'L1',
+    name: 'Depot <b>North</b>',
+    address: 'Main street 1',
+    city: 'Gent',
+    country: 'BEL',
+    coordinates: { latitude: '51.05', longitude: '3.72' },
+    evses: [evse('E1', '51.05', '3.72'), evse('E2', '51.0510', '3.7220')],
+  },
+};
+
+describe('mapPoints', () => {
+  it('puts the site first and only EVSEs whose coordinates differ', () => {
+    const points = mapPoints(loadedFrom(withLocation).session);
+    expect(points.map((p) => p.kind)).toEqual(['location', 'evse']);
+    expect(points[0].title).toBe('Depot <b>North</b>');
+    expect(points[1].title).toContain('E2');
+  });
+
+  it('rejects impossible coordinates', () => {
+    expect(validCoordinates({ latitude: 91, longitude: 0 })).toBe(false);
+    expect(validCoordinates({ latitude: Number.NaN, longitude: 0 })).toBe(false);
+    expect(validCoordinates(null)).toBe(false);
+    expect(validCoordinates({ latitude: -33.9, longitude: 151.2 })).toBe(true);
+  });
+
+  it('keeps only the coordinate checks for the map', () => {
+    const checks = coordinateChecks([
+      { code: 'INVALID_COORDINATES', severity: 'error', message: 'x' },
+      { code: 'ENERGY_MISMATCH', severity: 'error', message: 'y' },
+    ]);
+    expect(checks.map((c) => c.code)).toEqual(['INVALID_COORDINATES']);
+  });
+});
