@@ -1,5 +1,5 @@
 /** `ocpi-inspect summary <file|-> [--json]`. */
-import { readSession } from '../../shared/session/read-session';
+import { readSessionOrBundle } from '../../shared/export/import';
 import { formatSummaryText, summarize } from '../../shared/session/summary';
 import { CliError, type CliIo, parseArgs, readInput } from '../io';
 
@@ -8,7 +8,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 1)
     throw new CliError('summary takes exactly one input: a file path or - for standard input');
   const text = await readInput(positionals[0], io);
-  const read = readSession(text);
+  const read = readSessionOrBundle(text);
   if (!read.ok) {
     const { error } = read;
     throw new CliError(

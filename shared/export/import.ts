@@ -7,7 +7,7 @@ import type { LoadedSession, SessionSource } from '../domain/loaded-session';
 import { API_FLAVOURS, type ApiFlavour } from '../domain/profile';
 import { parseJsonText } from '../session/json-text';
 import { readSession } from '../session/read-session';
-import type { ReaderError } from '../session/types';
+import type { ReadResult, ReaderError } from '../session/types';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleSource } from './bundle';
 
 /** Larger files are refused before they are read: a session of 200,000 periods is about 60 MB. */
@@ -25,7 +25,9 @@ export function tooLargeError(bytes: number, fileName: string): AppError {
 
 const formatMiB = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 
-export function readSessionFile(text: string, fileName: string): Result<ImportedSession> {
+export function readSessionFile(text: string, fileNameOrPath: string): Result<ImportedSession> {
+  // The file name only: a path would leak the user's folders into exports and messages.
+  const fileName = fileNameOrPath.split(/[\\/]/).pop() || 'file';
   // Characters, not bytes, but a string this long is at least this many bytes of UTF-8.
   if (text.length > MAX_SESSION_FILE_BYTES) return { ok: false, error: tooLargeError(text.length, fileName) };
   const parsed = parseJsonText(text);
@@ -39,8 +41,28 @@ export function readSessionFile(text: string, fileName: string): Result<Imported
       ),
     };
   const value = parsed.value;
-  if (isBundleLike(value)) return readBundle(value, fileName);
-  return readRaw(value, text, null, fileSource(fileName, null), fileName);
+  if (!isBundleLike(value)) return readRaw(value, text, null, fileSource(fileName, null), fileName);
+  const bundle = unpackBundle(value, fileName);
+  if (!bundle.ok) return bundle;
+  return readRaw(
+    bundle.response,
+    bundle.response,
+    bundle.location,
+    fileSource(fileName, bundle.source),
+    fileName,
+  );
+}
+
+/**
+ * The reader's result for anything the app opens, bundles included (re-read from their raw response):
+ * what `ocpi-inspect summary` reads, so a bundle summarizes exactly like the response it came from.
+ */
+export function readSessionOrBundle(text: string): ReadResult {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok || !isBundleLike(parsed.value)) return readSession(parsed.ok ? parsed.value : text);
+  const bundle = unpackBundle(parsed.value, 'The input');
+  if (!bundle.ok) return { ok: false, error: { kind: 'unsupported-bundle', message: bundle.error.message } };
+  return readSession(bundle.response, bundle.location === null ? {} : { location: bundle.location });
 }
 
 function isBundleLike(value: unknown): value is Record<string, unknown> {
@@ -58,7 +80,11 @@ function fileSource(fileName: string, bundle: BundleSource | null): SessionSourc
   };
 }
 
-function readBundle(value: Record<string, unknown>, fileName: string): Result<ImportedSession> {
+type UnpackedBundle =
+  | { ok: true; response: string; location: string | null; source: BundleSource | null }
+  | { ok: false; error: AppError };
+
+function unpackBundle(value: Record<string, unknown>, fileName: string): UnpackedBundle {
   if (value.format !== BUNDLE_FORMAT) {
     const name = typeof value.format === 'string' ? `"${value.format.slice(0, 60)}"` : 'an unknown format';
     return { ok: false, error: foreign(fileName, `it is ${name}, not a session bundle or an OCPI session`) };
@@ -83,8 +109,7 @@ function readBundle(value: Record<string, unknown>, fileName: string): Result<Im
     !(location === null || location === undefined || typeof location === 'string')
   )
     return { ok: false, error: foreign(fileName, 'the bundle has no raw response text') };
-  const bundleSource = readBundleSource(value.source);
-  return readRaw(response, response, location ?? null, fileSource(fileName, bundleSource), fileName);
+  return { ok: true, response, location: location ?? null, source: readBundleSource(value.source) };
 }
 
 function readRaw(

@@ -1,0 +1,30 @@
+/** `ocpi-inspect export <file|-> --format bundle|csv|html [--redact] --out PATH`. */
+import { fileErrorToAppError, writeFileAtomic } from '../../electron/main/services/atomic-file';
+import { APP_VERSION } from '../../shared/export/app-version';
+import { readSessionFile } from '../../shared/export/import';
+import { isExportFormat, renderExport } from '../../shared/export/render-export';
+import { CliError, type CliIo, parseArgs, readInput } from '../io';
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { positionals, options } = parseArgs(args, ['redact']);
+  if (positionals.length !== 1)
+    throw new CliError('export takes exactly one input: a file path or - for standard input');
+  const format = options.format;
+  if (!isExportFormat(format)) throw new CliError('--format must be bundle, csv or html');
+  const out = options.out;
+  if (typeof out !== 'string' || out === '') throw new CliError('--out PATH is required');
+  const input = positionals[0];
+  const read = readSessionFile(await readInput(input, io), input === '-' ? 'stdin' : input);
+  if (!read.ok) throw new CliError(read.error.message);
+  const text = await renderExport({ ...read.value, key: 'cli' }, format, {
+    redact: options.redact === true,
+    appVersion: APP_VERSION,
+  });
+  try {
+    await writeFileAtomic(out, text);
+  } catch (err) {
+    throw new CliError(fileErrorToAppError(err, out).message);
+  }
+  io.stderr(`wrote ${out} (${Buffer.byteLength(text)} bytes)\n`);
+  return 0;
+}

@@ -1,0 +1,50 @@
+/**
+ * The report's mini map: the site's surroundings (a few hundred kilometres) drawn from the bundled basemap
+ * as inline SVG, with the site marked. Equirectangular, scaled by cos(latitude) so shapes look right at the
+ * site; outlines far from the window are left out so the SVG stays a few kilobytes.
+ */
+import type { Coordinates } from '../session/types';
+import type { Basemap } from './basemap';
+import { escapeHtml } from './html-escape';
+
+const WIDTH = 480;
+const HEIGHT = 320;
+/** Half the window's height in degrees of latitude: about 330 km each way. */
+const HALF_LAT = 3;
+
+export function mapSvg(site: Coordinates | null, basemap: Basemap, label: string): string {
+  if (!site || !Number.isFinite(site.latitude) || !Number.isFinite(site.longitude))
+    return `<p class="muted">No map: the location has no usable coordinates.</p>`;
+  const lat0 = Math.max(-85, Math.min(85, site.latitude));
+  const lon0 = site.longitude;
+  const kx = Math.cos((lat0 * Math.PI) / 180);
+  const scale = HEIGHT / (2 * HALF_LAT);
+  const halfLon = WIDTH / 2 / (scale * kx);
+  const px = (lon: number): number => WIDTH / 2 + (lon - lon0) * kx * scale;
+  const py = (lat: number): number => HEIGHT / 2 - (lat - lat0) * scale;
+  // Rings are drawn whole: the SVG viewport clips them, so only rings touching the window are kept.
+  const margin = 1;
+  const paths: string[] = [];
+  for (const ring of basemap.rings) {
+    if (
+      ring.maxLon < lon0 - halfLon - margin ||
+      ring.minLon > lon0 + halfLon + margin ||
+      ring.maxLat < lat0 - HALF_LAT - margin ||
+      ring.minLat > lat0 + HALF_LAT + margin
+    )
+      continue;
+    let d = '';
+    for (let i = 0; i < ring.coords.length; i += 2)
+      d += `${i === 0 ? 'M' : 'L'}${px(ring.coords[i]).toFixed(1)} ${py(ring.coords[i + 1]).toFixed(1)}`;
+    paths.push(`<path d="${d}Z"/>`);
+  }
+  const cx = px(site.longitude).toFixed(1);
+  const cy = py(site.latitude).toFixed(1);
+  return `<svg class="map" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="map-title">
+<title id="map-title">Map of the site: ${escapeHtml(label)} at ${site.latitude}, ${site.longitude}</title>
+<rect width="${WIDTH}" height="${HEIGHT}" class="sea"/>
+<g class="land">${paths.join('')}</g>
+<circle cx="${cx}" cy="${cy}" r="9" class="halo"/><circle cx="${cx}" cy="${cy}" r="4.5" class="site"/>
+<text x="6" y="${HEIGHT - 6}" class="credit">Natural Earth 1:50m · ±${HALF_LAT}° latitude</text>
+</svg>`;
+}
