@@ -126,6 +126,8 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     if (path === '/__ipc/events') openEventStream(response);
+    // The renderer has no icon (Electron never asks); answer so the console stays clean.
+    else if (path === '/favicon.ico') send(response, 204, 'image/x-icon', '');
     else if (request.method === 'POST' && path.startsWith('/__ipc/'))
       await serveIpc(path.slice(7), request, response);
     else if (path.startsWith(SOURCE_PREFIX)) await serveSource(path.slice(SOURCE_PREFIX.length), response);
