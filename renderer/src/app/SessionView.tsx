@@ -14,6 +14,9 @@ export function SessionView({ loaded }: { loaded: LoadedSession }) {
   const tab = useAppStore((s) => s.activeTab);
   return (
     <div className="session-view">
+      <h1 className="visually-hidden">
+        Session {loaded.session.ids.sessionId ?? loaded.session.ids.id ?? ''}
+      </h1>
       <div className="session-view__side">
         <DetailsPanel loaded={loaded} />
         <ChecksPanel checks={loaded.checks} />

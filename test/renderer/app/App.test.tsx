@@ -60,7 +60,9 @@ describe('shell', () => {
     expect(within(details).getByText('2024-05-01 10:00:00')).toBeTruthy();
     expect(within(screen.getByTestId('checks-panel')).getByText('ENERGY_MISMATCH')).toBeTruthy();
     expect(await screen.findByTestId('timeline-chart')).toBeTruthy();
-    expect(screen.getByTestId('period-table').getAttribute('aria-rowcount')).toBe('4');
+    expect(within(screen.getByTestId('period-table')).getByRole('table').getAttribute('aria-rowcount')).toBe(
+      '4',
+    );
   });
 
   it('shows progress while fetching and cancels with Esc', async () => {

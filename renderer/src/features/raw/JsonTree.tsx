@@ -42,7 +42,7 @@ function WarningNotes({ path, warnings }: { path: string; warnings: WarningIndex
   return (
     <ul className="json-warnings">
       {here.map((w, i) => (
-        <li key={i} className="json-warning" role="note">
+        <li key={i} className="json-warning">
           ⚠ {w.message}
         </li>
       ))}

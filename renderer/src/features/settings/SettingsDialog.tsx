@@ -112,7 +112,7 @@ export function SettingsDialog() {
       <section aria-labelledby="map-heading" className="settings__section">
         <h3 id="map-heading">Map tiles</h3>
         <form
-          className="form form__row"
+          className="form__row"
           onSubmit={(e) => {
             e.preventDefault();
             void updateSettings({ tileUrl: tileUrl.trim() || DEFAULT_TILE_URL });

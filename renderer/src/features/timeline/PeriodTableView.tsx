@@ -55,15 +55,20 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
   }, [firstInView, virtualizer]);
 
   return (
-    <div
-      className="period-table"
-      role="table"
-      aria-label={`Charging periods (${periods.count.toLocaleString('en')})`}
-      aria-rowcount={periods.count + 1}
-      data-testid="period-table"
-    >
-      <div ref={scroller} className="period-table__scroller" tabIndex={0}>
-        <div style={{ width: totalWidth }}>
+    <div className="period-table" data-testid="period-table">
+      <div
+        ref={scroller}
+        className="period-table__scroller"
+        tabIndex={0}
+        role="region"
+        aria-label="Periods table, scrollable"
+      >
+        <div
+          role="table"
+          aria-label={`Charging periods (${periods.count.toLocaleString('en')})`}
+          aria-rowcount={periods.count + 1}
+          style={{ width: totalWidth }}
+        >
           <div role="rowgroup" className="period-table__head">
             <div
               role="row"
