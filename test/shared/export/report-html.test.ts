@@ -1,6 +1,6 @@
+// @vitest-environment jsdom
 import { createHash } from 'node:crypto';
-import { JSDOM } from 'jsdom';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Basemap, loadBasemap } from '../../../shared/export/basemap';
 import { periodsToCsv } from '../../../shared/export/csv';
 import { renderExport } from '../../../shared/export/render-export';
@@ -17,6 +17,9 @@ let basemap: Basemap;
 beforeAll(async () => {
   basemap = await loadBasemap();
 });
+
+/** Parsed, never run: DOMParser does not execute scripts. */
+const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
 
 const report = (loaded: LoadedSession): string => renderHtmlReport(loaded, { basemap, appVersion: '1.2.3' });
 
@@ -54,7 +57,7 @@ describe('HTML report', () => {
     const html = report(
       loadedFrom(JSON.stringify(ocpi221Envelope()), JSON.stringify(ocpi221LocationEnvelope())),
     );
-    const doc = new JSDOM(html).window.document;
+    const doc = parse(html);
     expect(doc.title).toBe('Charging session s-221');
     expect(doc.querySelector('dl')?.textContent).toContain('2024-03-01T10:00:00.000Z');
     expect(doc.querySelector('tr.used')?.textContent).toContain('EVSE-B');
@@ -74,7 +77,7 @@ describe('HTML report', () => {
       }),
     );
     const html = report(loaded);
-    const doc = new JSDOM(html).window.document;
+    const doc = parse(html);
     expect(doc.querySelectorAll('img, link, iframe, object, embed, audio, video, source, base').length).toBe(
       0,
     );
@@ -102,8 +105,7 @@ describe('HTML report', () => {
 
   it('keeps hostile strings inert: escaped text, no injected element, attribute or script', () => {
     const html = report(hostileLoaded());
-    const dom = new JSDOM(html);
-    const doc = dom.window.document;
+    const doc = parse(html);
     expect(doc.querySelectorAll('img').length).toBe(0);
     expect(doc.querySelectorAll('script').length).toBe(2);
     expect(doc.querySelectorAll('script')[1].textContent).toBe(PERIOD_VIEWER_SCRIPT);
@@ -128,7 +130,7 @@ describe('HTML report', () => {
 
   it('downsamples the timeline of a large session', () => {
     const html = report(loadedFrom(manyPeriodsSession(20_000)));
-    const d = new JSDOM(html).window.document.querySelector('path.kw-line')?.getAttribute('d') ?? '';
+    const d = parse(html).querySelector('path.kw-line')?.getAttribute('d') ?? '';
     const points = d.split(/[ML]/).length - 1;
     expect(points).toBeGreaterThan(400);
     expect(points).toBeLessThan(2_700);
@@ -145,17 +147,21 @@ describe('HTML report', () => {
 });
 
 describe('the period viewer inside the report', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** Loads the report into the test's document and runs the viewer script there, capturing saved files. */
   function open(html: string) {
-    const dom = new JSDOM(html, { runScripts: 'outside-only' });
+    document.replaceChild(document.importNode(parse(html).documentElement, true), document.documentElement);
     const saved: Blob[] = [];
-    const w = dom.window as unknown as Window & typeof globalThis;
-    w.URL.createObjectURL = (blob: Blob) => {
-      saved.push(blob);
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      if (blob instanceof Blob) saved.push(blob);
       return 'blob:test';
     };
-    w.HTMLAnchorElement.prototype.click = () => undefined;
-    dom.window.eval(PERIOD_VIEWER_SCRIPT);
-    return { doc: dom.window.document, saved };
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    new Function(PERIOD_VIEWER_SCRIPT)();
+    return { doc: document, saved };
   }
 
   it.each([
