@@ -55,7 +55,11 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
   }, [firstInView, virtualizer]);
 
   return (
-    <div className="period-table" data-testid="period-table">
+    <div
+      className="period-table"
+      data-testid="period-table"
+      onMouseLeave={() => useTimelineLink.setState({ pointed: null })}
+    >
       <div
         ref={scroller}
         className="period-table__scroller"
@@ -90,6 +94,7 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
                 role="row"
                 aria-rowindex={row.index + 2}
                 className={`period-table__row${row.index === hovered ? ' is-hovered' : ''}`}
+                onMouseEnter={() => useTimelineLink.setState({ pointed: row.index })}
                 style={{
                   gridTemplateColumns: template,
                   transform: `translateY(${row.start}px)`,

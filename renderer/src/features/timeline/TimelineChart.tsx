@@ -28,14 +28,21 @@ function zoneDate(zone: string | undefined): ((ts: number) => Date) | undefined 
   return zone ? (ts) => uPlot.tzDate(new Date(ts * 1000), zone) : undefined;
 }
 
-/** 24-hour tick labels in the chosen zone, with the date only when the view spans days. */
+/** 24-hour tick labels in the chosen zone; a tick at midnight shows the date instead. */
 function timeTicks(splits: number[], spanS: number, zone: string | undefined): string[] {
   return splits.map((s) => {
     const t = formatTime(s * 1000, zone); // `YYYY-MM-DD HH:mm:ss`
-    if (spanS > 2 * 86_400) return t.slice(5, 16);
+    if (spanS >= 600 && t.endsWith(' 00:00:00')) return t.slice(5, 10);
     return spanS < 600 ? t.slice(11, 19) : t.slice(11, 16);
   });
 }
+
+/** Power, energy and current read best from a zero baseline; uPlot's padding would dip below it. */
+const fromZero: uPlot.Range.Function = (_u, min, max) => {
+  const lo = Math.min(0, min);
+  const hi = max > lo ? max : lo + 1;
+  return [lo, hi + (hi - lo) * 0.05];
+};
 
 export default function TimelineChart({ periods, zone, focus, dark }: TimelineChartProps) {
   const host = useRef<HTMLDivElement>(null);
@@ -77,6 +84,7 @@ export default function TimelineChart({ periods, zone, focus, dark }: TimelineCh
         grid: { stroke: grid, width: 1 },
         ticks: { stroke: grid, width: 1 },
         values: (u, splits) => timeTicks(splits, (u.scales.x.max ?? 0) - (u.scales.x.min ?? 0), zone),
+        space: 64,
       },
       axis('kW', 3, 'kW', true),
       axis('kWh', 1, 'kWh', false),
@@ -88,7 +96,14 @@ export default function TimelineChart({ periods, zone, focus, dark }: TimelineCh
       width,
       height: HEIGHT,
       tzDate: zoneDate(zone),
-      scales: { x: { time: true }, '%': { range: [0, 100] } },
+      scales: {
+        x: { time: true },
+        '%': { range: [0, 100] },
+        kW: { range: fromZero },
+        kWh: { range: fromZero },
+        kWhPeriod: { range: fromZero },
+        A: { range: fromZero },
+      },
       series: [
         { label: 'Time', value: (_u, v) => (v === null ? '—' : formatTime(v * 1000, zone)) },
         ...sorted.series.map((s): uPlot.Series => ({
@@ -162,7 +177,8 @@ export default function TimelineChart({ periods, zone, focus, dark }: TimelineCh
             tip.append(title);
             for (const s of sorted.series) {
               const line = document.createElement('div');
-              line.textContent = `${s.label}: ${formatNumber(s.values[pos], 3)} ${s.unit}`;
+              const v = s.values[pos];
+              line.textContent = `${s.label}: ${Number.isNaN(v) ? '—' : `${formatNumber(v, 3)} ${s.unit}`}`;
               tip.append(line);
             }
             tip.hidden = false;
@@ -202,6 +218,14 @@ export default function TimelineChart({ periods, zone, focus, dark }: TimelineCh
           }, 'image/png');
         }),
     );
+    // The table points at a period: show the chart cursor there when it is in view.
+    const unlinkTable = useTimelineLink.subscribe((link, previous) => {
+      if (link.pointed === previous.pointed || link.pointed === null) return;
+      const x = periods.start[link.pointed] / 1000;
+      const { min, max } = plot.scales.x;
+      if (min === undefined || max === undefined || !(x >= min && x <= max)) return;
+      plot.setCursor({ left: plot.valToPos(x, 'x'), top: plot.over.clientHeight / 2 });
+    });
     const resize = new ResizeObserver(() => {
       const w = el.clientWidth;
       if (w > 0 && Math.abs(w - plot.width) > 1) {
@@ -211,6 +235,7 @@ export default function TimelineChart({ periods, zone, focus, dark }: TimelineCh
     });
     resize.observe(el);
     return () => {
+      unlinkTable();
       resize.disconnect();
       registerChartPng(null);
       chart.current = null;

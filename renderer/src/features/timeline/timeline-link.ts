@@ -7,11 +7,17 @@ import { create } from 'zustand';
 export interface TimelineLink {
   /** Period index under the chart cursor. */
   hovered: number | null;
+  /** Period index under the pointer in the table: the chart moves its cursor there. */
+  pointed: number | null;
   /** First period index in the zoomed range, bumped on every zoom. */
   firstInView: { index: number; nonce: number } | null;
 }
 
-export const useTimelineLink = create<TimelineLink>()(() => ({ hovered: null, firstInView: null }));
+export const useTimelineLink = create<TimelineLink>()(() => ({
+  hovered: null,
+  pointed: null,
+  firstInView: null,
+}));
 
 let pngSource: (() => Promise<Uint8Array | null>) | null = null;
 

@@ -52,9 +52,6 @@ export function TopBar() {
             type="text"
             value={idText}
             onChange={(e) => setIdText(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape' && fetching) void cancelFetch();
-            }}
             placeholder="e.g. 7f3c… or https://…/sessions/7f3c…"
             spellCheck={false}
             autoComplete="off"
