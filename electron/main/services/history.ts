@@ -127,9 +127,9 @@ export class HistoryStore {
       .toISOString()
       .replace(/[-:]/g, '')
       .replace(/\.\d+Z$/, 'Z')}-${randomBytes(4).toString('hex')}`;
-    await writeFileAtomic(this.entryPath(id), text);
-
+    // The index is read before the new file exists, so a rebuild cannot count the new entry twice.
     const { entries } = await this.loadIndex();
+    await writeFileAtomic(this.entryPath(id), text);
     const sessionId = loaded.session.ids.id ?? loaded.session.ids.sessionId;
     const fresh: IndexEntry = {
       id,

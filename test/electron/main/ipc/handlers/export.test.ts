@@ -1,0 +1,130 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createExportHandlers } from '../../../../../electron/main/ipc/handlers/export';
+import type { LoadedSession } from '../../../../../shared/domain/loaded-session';
+import { readSessionFile } from '../../../../../shared/export/import';
+import { loadedFrom, manyPeriodsSession } from '../../../../fixtures/export';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'export-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+
+function setup(savePath: string | null) {
+  const loaded = loadedFrom(manyPeriodsSession(20));
+  const sessions = new Map<string, LoadedSession>([[loaded.key, loaded]]);
+  const asked: { name: string; filters: { name: string; extensions: string[] }[] }[] = [];
+  const handlers = createExportHandlers(
+    { registry: { get: (key) => sessions.get(key) } },
+    {
+      dialogs: {
+        chooseSavePath: async (name, filters) => {
+          asked.push({ name, filters });
+          return savePath;
+        },
+      },
+    },
+  );
+  return { handlers, loaded, asked };
+}
+
+describe('export:session', () => {
+  it('writes a bundle that re-opens as the same session, suggesting a name from the session id', async () => {
+    const path = join(dir, 'out.ocpi-session.json');
+    const { handlers, loaded, asked } = setup(path);
+    const result = await handlers['export:session']({ key: loaded.key, format: 'bundle', redact: false });
+    const text = await readFile(path, 'utf8');
+    expect(result).toEqual({ ok: true, value: { path, bytes: Buffer.byteLength(text) } });
+    expect(asked[0]).toEqual({
+      name: 'sess-many.ocpi-session.json',
+      filters: [{ name: 'Session bundle', extensions: ['json'] }],
+    });
+    const back = readSessionFile(text, 'out.ocpi-session.json');
+    expect(back.ok && back.value.session).toEqual(loaded.session);
+  });
+
+  it('writes CSV and the HTML report, redacted when asked', async () => {
+    const { handlers, loaded } = setup(join(dir, 'r.html'));
+    await handlers['export:session']({ key: loaded.key, format: 'html', redact: true });
+    const html = await readFile(join(dir, 'r.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toContain('DRIVER-TOKEN-123');
+    const csv = setup(join(dir, 'p.csv'));
+    await csv.handlers['export:session']({ key: csv.loaded.key, format: 'csv', redact: false });
+    expect((await readFile(join(dir, 'p.csv'), 'utf8')).split('\r\n')).toHaveLength(20 + 2);
+  });
+
+  it('does nothing when the dialog is cancelled', async () => {
+    const { handlers, loaded } = setup(null);
+    expect(await handlers['export:session']({ key: loaded.key, format: 'csv', redact: false })).toEqual({
+      ok: true,
+      value: { path: null, bytes: 0 },
+    });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('refuses bad arguments and a session that is no longer open, without opening a dialog', async () => {
+    const { handlers, loaded, asked } = setup(join(dir, 'x'));
+    for (const args of [
+      undefined,
+      null,
+      { key: loaded.key, format: 'pdf', redact: false },
+      { key: loaded.key, format: 'csv' },
+    ]) {
+      const r = await handlers['export:session'](args);
+      expect(r.ok || r.error.kind).toBe('invalid-argument');
+    }
+    const gone = await handlers['export:session']({ key: 'nope', format: 'csv', redact: false });
+    expect(gone.ok || gone.error.message).toBe('That session is no longer open.');
+    expect(asked).toEqual([]);
+  });
+
+  it('says clearly when the folder is missing', async () => {
+    const path = join(dir, 'missing', 'out.csv');
+    const { handlers, loaded } = setup(path);
+    const r = await handlers['export:session']({ key: loaded.key, format: 'csv', redact: false });
+    expect(r.ok || r.error).toMatchObject({
+      kind: 'file-missing-folder',
+      message: `The folder for ${path} does not exist.`,
+    });
+  });
+
+  it('replaces an existing file whole', async () => {
+    const path = join(dir, 'p.csv');
+    await writeFile(path, 'old');
+    const { handlers, loaded } = setup(path);
+    await handlers['export:session']({ key: loaded.key, format: 'csv', redact: false });
+    expect(await readFile(path, 'utf8')).toMatch(/^start,end/);
+    expect(await readdir(dir)).toEqual(['p.csv']);
+  });
+});
+
+describe('export:png', () => {
+  it('saves the chart image as given', async () => {
+    const path = join(dir, 'chart.png');
+    const { handlers, loaded, asked } = setup(path);
+    expect(await handlers['export:png']({ key: loaded.key, png: PNG })).toEqual({
+      ok: true,
+      value: { path, bytes: PNG.length },
+    });
+    expect(new Uint8Array(await readFile(path))).toEqual(PNG);
+    expect(asked[0].name).toBe('sess-many.timeline.png');
+  });
+
+  it('refuses bytes that are not a PNG', async () => {
+    const { handlers, loaded } = setup(join(dir, 'chart.png'));
+    for (const png of [new Uint8Array([1, 2, 3]), 'not bytes', undefined]) {
+      const r = await handlers['export:png']({ key: loaded.key, png });
+      expect(r.ok || r.error.kind).toBe('invalid-argument');
+    }
+    await mkdir(join(dir, 'sub'));
+    expect(await readdir(dir)).toEqual(['sub']);
+  });
+});

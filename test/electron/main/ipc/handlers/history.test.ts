@@ -1,0 +1,53 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createHistoryHandlers } from '../../../../../electron/main/ipc/handlers/history';
+import { HistoryStore } from '../../../../../electron/main/services/history';
+import type { LoadedSession } from '../../../../../shared/domain/loaded-session';
+import { loadedFrom } from '../../../../fixtures/export';
+import { ocpi211Session } from '../../../../fixtures/sessions';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'history-h-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+it('lists history and reopens an entry, registering it for export', async () => {
+  const history = new HistoryStore(dir);
+  await history.add(loadedFrom(JSON.stringify(ocpi211Session())));
+  const put: LoadedSession[] = [];
+  const handlers = createHistoryHandlers({ history, registry: { put: (l) => put.push(l) } });
+  const list = await handlers['history:list'](undefined);
+  if (!list.ok) throw new Error(list.error.message);
+  expect(list.value.entries).toHaveLength(1);
+  const opened = await handlers['history:open']({ id: list.value.entries[0].id });
+  expect(opened.ok && opened.value.session.ids.id).toBe('s-211');
+  expect(put).toHaveLength(1);
+});
+
+it('refuses a missing id and reports an unknown one, never throwing', async () => {
+  const handlers = createHistoryHandlers({
+    history: new HistoryStore(dir),
+    registry: { put: () => undefined },
+  });
+  const none = await handlers['history:open'](undefined);
+  expect(none.ok || none.error.kind).toBe('invalid-argument');
+  const unknown = await handlers['history:open']({ id: '20240101T000000Z-deadbeef' });
+  expect(unknown.ok || unknown.error.kind).toBe('not-found');
+});
+
+it('turns a failing store into a plain error', async () => {
+  const broken = {
+    list: () => Promise.reject(new Error('EIO')),
+    open: () => Promise.reject(new Error('EIO')),
+  };
+  const handlers = createHistoryHandlers({ history: broken, registry: { put: () => undefined } });
+  const r = await handlers['history:list'](undefined);
+  expect(r.ok || r.error.kind).toBe('file-io');
+  const o = await handlers['history:open']({ id: 'x' });
+  expect(o.ok || o.error.message).toContain('EIO');
+});
