@@ -48,7 +48,8 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
-      <ErrorBanner />
+      {/* While a dialog is open its own banner shows errors above the backdrop. */}
+      {!dialog && <ErrorBanner />}
       <StatusLine />
       <main className="app__main" aria-label={loaded ? 'Session' : 'Start'}>
         {bridgeMissing ? (

@@ -8,6 +8,7 @@ function runStep(step: Exclude<NextStep, null>, profileId: string | null): void 
   switch (step) {
     case 'set-token':
     case 'keep-token-for-run':
+      dismissError();
       if (profileId) openDialog({ kind: 'token', profileId, memoryOnly: step === 'keep-token-for-run' });
       else openDialog({ kind: 'settings' });
       return;
@@ -21,6 +22,7 @@ function runStep(step: Exclude<NextStep, null>, profileId: string | null): void 
       document.getElementById(SESSION_ID_INPUT_ID)?.focus();
       return;
     case 'open-settings':
+      dismissError();
       openDialog({ kind: 'settings' });
   }
 }

@@ -1,6 +1,7 @@
 /** A modal dialog: focus moves in on open and back on close, Esc closes, Tab stays inside. */
 import { useEffect, useRef } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
+import { ErrorBanner } from './ErrorBanner';
 
 export function Modal({
   title,
@@ -55,6 +56,7 @@ export function Modal({
             ✕
           </button>
         </div>
+        <ErrorBanner />
         {children}
       </div>
     </div>

@@ -301,4 +301,20 @@ describe('settings', () => {
     fireEvent.click(within(dialog).getByRole('radio', { name: 'This computer' }));
     await waitFor(() => expect(bridge.api['settings:update']).toHaveBeenCalledWith({ timeZone: 'local' }));
   });
+
+  it('shows a failed save inside the dialog, and deletes only on the second click', async () => {
+    bridge.api['profiles:save'].mockImplementation(() => fail({ kind: 'insecure-url' }));
+    await start();
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Edit Staging' }));
+    fireEvent.submit(within(dialog).getByRole('form', { name: 'Edit Staging' }));
+    expect((await within(dialog).findByTestId('error-banner')).textContent).toContain('failed: insecure-url');
+    expect(screen.getAllByTestId('error-banner')).toHaveLength(1);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete Staging' }));
+    expect(bridge.api['profiles:delete']).not.toHaveBeenCalled();
+    fireEvent.click(within(dialog).getByRole('button', { name: /Really delete Staging/ }));
+    await waitFor(() => expect(bridge.api['profiles:delete']).toHaveBeenCalledWith({ id: 'p1' }));
+  });
 });

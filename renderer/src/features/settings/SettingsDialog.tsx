@@ -27,6 +27,8 @@ export function SettingsDialog() {
   const notices = useAppStore((s) => s.notices);
   const [editing, setEditing] = useState<Profile | 'new' | null>(null);
   const [tileUrl, setTileUrl] = useState(settings.tileUrl);
+  /** Delete asks twice, inline: no blocking confirm() dialog. */
+  const [confirming, setConfirming] = useState<string | null>(null);
 
   return (
     <Modal title="Settings" onClose={() => openDialog(null)} wide>
@@ -93,12 +95,14 @@ export function SettingsDialog() {
                           type="button"
                           className="link-button link-button--danger"
                           onClick={() => {
-                            if (window.confirm(`Delete the profile "${p.name}" and its token?`))
-                              void deleteProfile(p.id);
+                            if (confirming === p.id) void deleteProfile(p.id);
+                            setConfirming(confirming === p.id ? null : p.id);
                           }}
-                          aria-label={`Delete ${p.name}`}
+                          aria-label={
+                            confirming === p.id ? `Really delete ${p.name} and its token` : `Delete ${p.name}`
+                          }
                         >
-                          Delete
+                          {confirming === p.id ? 'Really delete?' : 'Delete'}
                         </button>
                       </>
                     )}
