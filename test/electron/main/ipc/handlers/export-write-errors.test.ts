@@ -21,7 +21,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     // A full disk: part of the data lands, then the write fails.
     return Object.assign(Object.create(Object.getPrototypeOf(handle) as object) as typeof handle, handle, {
       writeFile: async (data: string | Uint8Array) => {
-        await handle.write(typeof data === 'string' ? data.slice(0, 10) : data.subarray(0, 10));
+        await handle.write(Buffer.from(data).subarray(0, 10));
         throw Object.assign(new Error('no space'), { code });
       },
       close: () => handle.close(),
