@@ -18,7 +18,8 @@ export function triageMarkdown(loaded: LoadedSession): string {
   const cost = s.cost;
   const currency = s.currency ?? '';
   const lines = [
-    `## Charging session ${v(sum.sessionId)}`,
+    // The vendor's own session id is what people search tickets for; OCPI-only sessions have just `id`.
+    `## Charging session ${v(s.ids.sessionId ?? s.ids.id)}`,
     '',
     `- **Status:** ${v(s.status)}`,
     `- **OCPI id:** ${v(s.ids.id)} · **session id:** ${v(s.ids.sessionId)}`,
