@@ -1,0 +1,18 @@
+/**
+ * `npm run bench`: every benchmark, figures printed, nothing asserted. Run with --expose-gc so each
+ * measurement starts from a collected heap (see package.json).
+ */
+import { runBrowserBench } from './browser';
+import { runExportBench } from './export';
+import { runReaderBench } from './reader';
+
+async function main(): Promise<void> {
+  console.log('# Reader (Node)');
+  runReaderBench();
+  console.log('\n# Export (Node)');
+  await runExportBench();
+  console.log('\n# Renderer (Chromium)');
+  await runBrowserBench();
+}
+
+await main();
