@@ -68,7 +68,7 @@ export function DetailsPanel({ loaded }: { loaded: LoadedSession }) {
         <IdRow label="Session id" value={s.ids.sessionId ?? s.ids.id} />
         <IdRow label="OCPI id" value={s.ids.id} />
         <IdRow
-          label="Party"
+          label="Country / party"
           value={
             s.ids.countryCode || s.ids.partyId ? `${s.ids.countryCode ?? '?'}*${s.ids.partyId ?? '?'}` : null
           }

@@ -1,0 +1,78 @@
+// @vitest-environment jsdom
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { PeriodTableView } from '../../../../renderer/src/features/timeline/PeriodTableView';
+import { useTimelineLink } from '../../../../renderer/src/features/timeline/timeline-link';
+import type { PeriodTable } from '../../../../shared/session/types';
+
+afterEach(cleanup);
+
+// jsdom does not lay out: give elements the scroller's on-screen size, so the virtualizer shows a window.
+const sizes = ['clientHeight', 'clientWidth'] as const;
+beforeAll(() => {
+  for (const key of sizes) {
+    Object.defineProperty(HTMLElement.prototype, key, {
+      configurable: true,
+      get: () => (key === 'clientHeight' ? 320 : 1000),
+    });
+  }
+});
+afterAll(() => {
+  for (const key of sizes) delete (HTMLElement.prototype as unknown as Record<string, unknown>)[key];
+});
+
+function bigTable(n: number): PeriodTable {
+  const start = Float64Array.from({ length: n }, (_, i) => Date.UTC(2024, 0, 1) + i * 5000);
+  const end = start.map((s) => s + 5000);
+  const energy = new Float64Array(n).fill(0.01);
+  return {
+    count: n,
+    start,
+    end,
+    durationS: new Float64Array(n).fill(5),
+    energyKwh: energy,
+    cumulativeKwh: energy.map((_, i) => (i + 1) * 0.01),
+    powerKw: new Float64Array(n).fill(7.2),
+    dimensionTypes: ['ENERGY', 'STATE_OF_CHARGE'],
+    dimensions: { ENERGY: energy, STATE_OF_CHARGE: new Float64Array(n).fill(55) },
+    tariffIds: Array.from({ length: n }, () => 'T1'),
+  };
+}
+
+describe('PeriodTableView', () => {
+  it('lists every dimension as a column but renders only a window of the 200,000 rows', () => {
+    render(<PeriodTableView periods={bigTable(200_000)} zone="UTC" />);
+    const table = screen.getByRole('table');
+    expect(table.getAttribute('aria-rowcount')).toBe('200001');
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers).toEqual([
+      '#',
+      'Start',
+      'End',
+      'Duration (s)',
+      'Energy (kWh)',
+      'Cumulative (kWh)',
+      'Power (kW)',
+      'ENERGY',
+      'STATE_OF_CHARGE',
+      'Tariff',
+    ]);
+    const rows = within(table).getAllByRole('row');
+    // 320 px of 24 px rows plus overscan: a few dozen, never 200,000.
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBeLessThan(60);
+    expect(rows[1].getAttribute('aria-rowindex')).toBe('2');
+  });
+
+  it('tells the chart which period the pointer is on', () => {
+    render(<PeriodTableView periods={bigTable(50)} zone="UTC" />);
+    const firstBodyRow = screen.getAllByRole('row')[1];
+    expect(within(firstBodyRow).getAllByRole('cell')[1].textContent).toBe('2024-01-01 00:00:00');
+    fireEvent.mouseEnter(firstBodyRow);
+    expect(useTimelineLink.getState().pointed).toBe(0);
+    fireEvent.mouseLeave(screen.getByTestId('period-table'));
+    expect(useTimelineLink.getState().pointed).toBeNull();
+  });
+});
