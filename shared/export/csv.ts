@@ -50,8 +50,19 @@ export function periodsToCsv(session: NormalizedSession): string {
   const tariffCells = new Map<string | null, string>();
   const lines = new Array<string>(p.count + 1);
   lines[0] = csvHeader(p).join(',');
+  // A period usually ends when the next starts: format each instant once.
+  let lastMs = NaN;
+  let lastIso = '';
+  const time = (ms: number): string => {
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastIso = csvTime(ms);
+    }
+    return lastIso;
+  };
   for (let i = 0; i < p.count; i++) {
-    let line = `${csvTime(p.start[i])},${csvTime(p.end[i])},${csvNumber(p.durationS[i])}`;
+    let line = `${time(p.start[i])},`;
+    line += `${time(p.end[i])},${csvNumber(p.durationS[i])}`;
     for (const column of dims) line += `,${csvNumber(column[i])}`;
     if (tariffs) {
       const id = tariffs[i];
