@@ -71,7 +71,7 @@ export async function refreshToken(profileId: string): Promise<void> {
 
 export async function refreshHistory(): Promise<void> {
   const snapshot = await call((b) => b['history:list']());
-  if (snapshot) set({ history: snapshot.entries });
+  if (snapshot) set({ history: snapshot.entries, historyNotices: snapshot.notices });
 }
 
 export async function updateSettings(patch: Partial<Settings>): Promise<void> {

@@ -39,6 +39,8 @@ export interface AppState {
   /** A short confirmation, e.g. "Saved to …". */
   status: string | null;
   history: HistoryEntry[];
+  /** Corrupt history entries main skipped. */
+  historyNotices: string[];
   activeTab: PanelTab;
   timelineFocus: TimelineFocus | null;
   dialog: Dialog | null;
@@ -58,6 +60,7 @@ export const initialState: AppState = {
   error: null,
   status: null,
   history: [],
+  historyNotices: [],
   activeTab: 'timeline',
   timelineFocus: null,
   dialog: null,

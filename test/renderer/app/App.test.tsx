@@ -89,8 +89,24 @@ describe('shell', () => {
     expect(screen.queryByTestId('error-banner')).toBeNull();
   });
 
-  it('reopens a recent session in one click', async () => {
+  it('reopens a recent session in one click, and says when history entries were skipped', async () => {
+    bridge.api['history:list'].mockImplementation(() =>
+      ok({
+        entries: [
+          {
+            id: 'h1',
+            sessionId: 'old-1',
+            label: 'Session old-1',
+            savedAt: '2026-01-02T03:04:05Z',
+            sourceKind: 'fetch' as const,
+            bytes: 1,
+          },
+        ],
+        notices: ['1 corrupt history entry was skipped.'],
+      }),
+    );
     await start();
+    expect(await screen.findByText('1 corrupt history entry was skipped.')).toBeTruthy();
     fireEvent.click(within(screen.getByTestId('recent-list')).getByRole('button'));
     await screen.findByTestId('details-panel');
     expect(bridge.api['history:open']).toHaveBeenCalledWith({ id: 'h1' });

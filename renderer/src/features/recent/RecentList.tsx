@@ -18,9 +18,15 @@ export function RecentEntryLabel({ entry }: { entry: HistoryEntry }) {
 /** The recent sessions on the start screen. */
 export function RecentList() {
   const entries = useAppStore((s) => s.history);
+  const notices = useAppStore((s) => s.historyNotices);
   return (
     <section className="recent" aria-labelledby="recent-heading" data-testid="recent-list">
       <h2 id="recent-heading">Recent sessions</h2>
+      {notices.map((n, i) => (
+        <p key={i} className="note">
+          {n}
+        </p>
+      ))}
       {entries.length === 0 ? (
         <p className="muted">Sessions you fetch or open appear here.</p>
       ) : (
