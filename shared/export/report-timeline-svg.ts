@@ -9,9 +9,10 @@ import { escapeHtml } from './html-escape';
 
 const WIDTH = 960;
 const HEIGHT = 280;
-const PAD = { left: 56, right: 64, top: 16, bottom: 36 };
+const PAD = { left: 64, right: 72, top: 16, bottom: 36 };
 /** Buckets across the plot: about one per two pixels, at most 4 points each per series. */
 const BUCKETS = 440;
+const DAY_MS = 86_400_000;
 
 export function timelineSvg(periods: PeriodTable): string {
   const { count, start, end, powerKw, cumulativeKwh } = periods;
@@ -32,7 +33,11 @@ export function timelineSvg(periods: PeriodTable): string {
   const ticks = [0, 0.25, 0.5, 0.75, 1]
     .map((f) => {
       const px = PAD.left + f * plotW;
-      const label = new Date(t0 + f * (t1 - t0)).toISOString().slice(11, 16);
+      // Past a day, the time alone is ambiguous: ticks carry the date too.
+      const label = new Date(t0 + f * (t1 - t0))
+        .toISOString()
+        .slice(t1 - t0 > DAY_MS ? 5 : 11, 16)
+        .replace('T', ' ');
       return `<line x1="${px}" y1="${PAD.top + plotH}" x2="${px}" y2="${PAD.top + plotH + 4}" class="axis"/><text x="${px}" y="${HEIGHT - 16}" text-anchor="middle">${label}</text>`;
     })
     .join('');
@@ -99,4 +104,5 @@ function niceMax(v: number): number {
   return 10 * step;
 }
 
-const fmt = (v: number): string => String(Number(v.toPrecision(6)));
+/** Axis maxima are round (niceMax), so large ones read best in thousands. */
+const fmt = (v: number): string => (v >= 10_000 ? `${v / 1000}k` : String(Number(v.toPrecision(6))));
