@@ -7,6 +7,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesText from 'world-atlas/countries-50m.json?raw';
 import type { NormalizedSession } from '../../../../shared/session/types';
 import { mapPoints } from './map-points';
+import { unwrapGeometry } from './unwrap-antimeridian';
 import type { MapPoint } from './map-points';
 
 let basemap: GeoJSON.FeatureCollection | null = null;
@@ -18,7 +19,14 @@ const OFFLINE_ZOOM = 6;
 function offlineBasemap(): GeoJSON.FeatureCollection {
   if (!basemap) {
     const topology = JSON.parse(countriesText) as Topology<{ countries: GeometryCollection }>;
-    basemap = feature(topology, topology.objects.countries);
+    const countries = feature(topology, topology.objects.countries);
+    basemap = {
+      ...countries,
+      features: countries.features.map((f) => ({
+        ...f,
+        geometry: unwrapGeometry(f.geometry) as GeoJSON.Geometry,
+      })),
+    };
   }
   return basemap;
 }
