@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { appError, type Result } from '../../../shared/domain/errors';
 import type { LoadedSession } from '../../../shared/domain/loaded-session';
 import { BUNDLE_EXTENSION, BUNDLE_FORMAT, createBundle } from '../../../shared/export/bundle';
-import { readSessionFile } from '../../../shared/export/import';
+import { MAX_SESSION_FILE_BYTES, readSessionFile } from '../../../shared/export/import';
+import { APP_VERSION } from '../../../shared/export/app-version';
 import type { HistoryEntry, HistorySnapshot } from '../../../shared/ipc/contract';
 import { writeFileAtomic } from './atomic-file';
 
@@ -38,7 +39,6 @@ export class HistoryStore {
   constructor(
     private readonly dir: string,
     limits: HistoryLimits = {},
-    private readonly appVersion = '0.0.0',
   ) {
     this.maxEntries = limits.maxEntries ?? DEFAULT_HISTORY_LIMITS.maxEntries;
     this.maxBytes = limits.maxBytes ?? DEFAULT_HISTORY_LIMITS.maxBytes;
@@ -117,10 +117,11 @@ export class HistoryStore {
 
   private async addNow(loaded: LoadedSession): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    const text = createBundle(loaded, { appVersion: this.appVersion, redact: false });
+    const text = createBundle(loaded, { appVersion: APP_VERSION, redact: false });
     const bytes = Buffer.byteLength(text);
-    // One session larger than the whole budget is not kept: it would evict everything else and still not fit.
-    if (bytes > this.maxBytes) return;
+    // Not kept: a session larger than the whole budget (it would evict everything else and still not fit),
+    // or one too large to open again.
+    if (bytes > Math.min(this.maxBytes, MAX_SESSION_FILE_BYTES)) return;
     const contentHash = contentHashOf(loaded);
     const now = new Date();
     const id = `${now
