@@ -40,21 +40,29 @@ function parseOrUndefined(text: string | null): unknown {
   }
 }
 
+/** Identifiers usually are strings; a number or boolean sent in their place is a secret all the same. */
 function add(placeholders: Placeholders, value: unknown): void {
-  if (typeof value === 'string' && value !== '' && !placeholders.has(value))
-    placeholders.set(value, `REDACTED-${placeholders.size + 1}`);
+  const key = typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+  if (typeof key === 'string' && key !== '' && !placeholders.has(key))
+    placeholders.set(key, `REDACTED-${placeholders.size + 1}`);
 }
 
+/** Whether `key` (inside an object found under `parentKey`) names an identifier to redact. */
+const isSecretKey = (key: string, parentKey: string | null): boolean =>
+  SECRET_KEYS.has(key) || (parentKey === 'cdr_token' && key === 'uid');
+
 /** Finds the identifiers in document order, so the numbering is the same on every export. */
-export function collectSecrets(value: unknown, placeholders: Placeholders): void {
+export function collectSecrets(
+  value: unknown,
+  placeholders: Placeholders,
+  parentKey: string | null = null,
+): void {
   if (Array.isArray(value)) {
-    for (const item of value) collectSecrets(item, placeholders);
+    for (const item of value) collectSecrets(item, placeholders, null);
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, child] of Object.entries(value)) {
-      if (SECRET_KEYS.has(key)) add(placeholders, child);
-      else if (key === 'cdr_token' && typeof child === 'object' && child !== null)
-        add(placeholders, (child as Record<string, unknown>).uid);
-      collectSecrets(child, placeholders);
+      if (isSecretKey(key, parentKey)) add(placeholders, child);
+      collectSecrets(child, placeholders, key);
     }
   }
 }
@@ -70,13 +78,28 @@ function replaceInText(text: string, placeholders: Placeholders): string {
   return out;
 }
 
-/** Deep copy with every string redacted; typed arrays are numbers only and are shared, not copied. */
-function redactValue(value: unknown, placeholders: Placeholders): unknown {
+/**
+ * Deep copy with every string redacted, and identifiers sent as numbers or booleans replaced too.
+ * Typed arrays are numbers only and are shared, not copied.
+ */
+function redactValue(
+  value: unknown,
+  placeholders: Placeholders,
+  key: string | null = null,
+  parentKey: string | null = null,
+): unknown {
   if (typeof value === 'string') return replaceInText(value, placeholders);
+  if (
+    (typeof value === 'number' || typeof value === 'boolean') &&
+    key !== null &&
+    isSecretKey(key, parentKey)
+  )
+    return placeholders.get(String(value)) ?? value;
   if (Array.isArray(value)) return value.map((v: unknown) => redactValue(v, placeholders));
   if (typeof value === 'object' && value !== null && !ArrayBuffer.isView(value)) {
     const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value)) out[key] = redactValue(child, placeholders);
+    for (const [childKey, child] of Object.entries(value))
+      out[childKey] = redactValue(child, placeholders, childKey, key);
     return out;
   }
   return value;
@@ -89,7 +112,7 @@ function redactValue(value: unknown, placeholders: Placeholders): unknown {
  */
 function redactRaw(text: string, tree: unknown, placeholders: Placeholders): string {
   if (tree === undefined) return replaceInText(text, placeholders);
-  if (!text.includes('\\u') && !hasPartialMatch(tree, placeholders)) {
+  if (!text.includes('\\u') && !hasPartialMatch(tree, placeholders) && !hasNonStringSecret(tree, null)) {
     let out = text;
     for (const [secret, placeholder] of placeholders) {
       const token = JSON.stringify(secret);
@@ -98,6 +121,17 @@ function redactRaw(text: string, tree: unknown, placeholders: Placeholders): str
     return out;
   }
   return JSON.stringify(redactValue(tree, placeholders), null, 2);
+}
+
+/** True when an identifier is sent as a number or boolean, which only re-serializing can replace. */
+function hasNonStringSecret(value: unknown, parentKey: string | null): boolean {
+  if (Array.isArray(value)) return value.some((v: unknown) => hasNonStringSecret(v, null));
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.entries(value).some(
+    ([k, v]) =>
+      (isSecretKey(k, parentKey) && (typeof v === 'number' || typeof v === 'boolean')) ||
+      hasNonStringSecret(v, k),
+  );
 }
 
 /** True when some string holds a long secret without being equal to it. */

@@ -34,6 +34,17 @@ describe('redaction', () => {
     expect(red.session.meterId).toBe('REDACTED-1');
   });
 
+  it('replaces an identifier sent as a number, and only under identifier keys', () => {
+    const raw = JSON.stringify(ocpi211Session({ auth_id: 7, cdr_token: { uid: 7, type: 'RFID' }, kwh: 7 }));
+    const red = redactLoaded(loadedFrom(raw));
+    expect(JSON.parse(red.rawText)).toMatchObject({
+      auth_id: 'REDACTED-1',
+      cdr_token: { uid: 'REDACTED-1' },
+      kwh: 7,
+    });
+    expect(red.session.auth.id).toBe('REDACTED-1');
+  });
+
   it('gives the same placeholders on every export of the same session', () => {
     const loaded = loadedFrom(JSON.stringify(ocpi221Envelope()));
     const opts = { appVersion: '1', redact: true, exportedAt: new Date(0) };
