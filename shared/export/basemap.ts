@@ -7,7 +7,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
 export interface BasemapRing {
-  /** lon, lat, lon, lat, … */
+  /** lon, lat, lon, lat, …; continuous, so a ring crossing the antimeridian runs past ±180. */
   coords: Float64Array;
   minLon: number;
   minLat: number;
@@ -36,7 +36,16 @@ function toRing(points: number[][]): BasemapRing {
   let minLat = Infinity;
   let maxLon = -Infinity;
   let maxLat = -Infinity;
-  points.forEach(([lon, lat], i) => {
+  // Rings that cross the antimeridian jump by 360° between two points; shifting the rest of the ring keeps
+  // it continuous (past ±180), so no line is drawn across the map. The renderer's map does the same.
+  let offset = 0;
+  points.forEach(([raw, lat], i) => {
+    if (i > 0) {
+      const step = raw - points[i - 1][0];
+      if (step > 180) offset -= 360;
+      else if (step < -180) offset += 360;
+    }
+    const lon = raw + offset;
     coords[2 * i] = lon;
     coords[2 * i + 1] = lat;
     minLon = Math.min(minLon, lon);

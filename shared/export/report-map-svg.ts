@@ -26,17 +26,20 @@ export function mapSvg(site: Coordinates | null, basemap: Basemap, label: string
   const margin = 1;
   const paths: string[] = [];
   for (const ring of basemap.rings) {
-    if (
-      ring.maxLon < lon0 - halfLon - margin ||
-      ring.minLon > lon0 + halfLon + margin ||
-      ring.maxLat < lat0 - HALF_LAT - margin ||
-      ring.minLat > lat0 + HALF_LAT + margin
-    )
-      continue;
-    let d = '';
-    for (let i = 0; i < ring.coords.length; i += 2)
-      d += `${i === 0 ? 'M' : 'L'}${px(ring.coords[i]).toFixed(1)} ${py(ring.coords[i + 1]).toFixed(1)}`;
-    paths.push(`<path d="${d}Z"/>`);
+    // A ring near the antimeridian may lie a turn of the globe away from the site's longitude.
+    for (const shift of [-360, 0, 360]) {
+      if (
+        ring.maxLon + shift < lon0 - halfLon - margin ||
+        ring.minLon + shift > lon0 + halfLon + margin ||
+        ring.maxLat < lat0 - HALF_LAT - margin ||
+        ring.minLat > lat0 + HALF_LAT + margin
+      )
+        continue;
+      let d = '';
+      for (let i = 0; i < ring.coords.length; i += 2)
+        d += `${i === 0 ? 'M' : 'L'}${px(ring.coords[i] + shift).toFixed(1)} ${py(ring.coords[i + 1]).toFixed(1)}`;
+      paths.push(`<path d="${d}Z"/>`);
+    }
   }
   const cx = px(site.longitude).toFixed(1);
   const cy = py(site.latitude).toFixed(1);
