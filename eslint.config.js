@@ -25,7 +25,20 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'electron', 'react', 'react-dom', 'fs', 'path', 'http', 'https', '../electron/*', '../renderer/*'] },
+        {
+          patterns: [
+            'node:*',
+            'electron',
+            'react',
+            'react-dom',
+            'fs',
+            'path',
+            'http',
+            'https',
+            '../electron/*',
+            '../renderer/*',
+          ],
+        },
       ],
     },
   },

@@ -52,7 +52,12 @@ export interface AppError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
-export function appError(kind: AppErrorKind, message: string, hint: string, extra?: Partial<AppError>): AppError {
+export function appError(
+  kind: AppErrorKind,
+  message: string,
+  hint: string,
+  extra?: Partial<AppError>,
+): AppError {
   return { kind, message, hint, ...extra };
 }
 

@@ -52,7 +52,10 @@ export interface IpcChannels {
   'token:state': { args: { profileId: string }; result: TokenState };
   'token:set': { args: { profileId: string; token: string; memoryOnly: boolean }; result: TokenState };
   'token:clear': { args: { profileId: string }; result: TokenState };
-  'session:fetch': { args: { requestId: string; profileId: string; sessionId: string }; result: LoadedSession };
+  'session:fetch': {
+    args: { requestId: string; profileId: string; sessionId: string };
+    result: LoadedSession;
+  };
   'session:cancel': { args: { requestId: string }; result: boolean };
   /** Opens the native dialog; resolves null when cancelled. */
   'session:open-dialog': { args: void; result: LoadedSession | null };
@@ -101,7 +104,9 @@ export const IPC_EVENTS = ['session:progress'] as const satisfies readonly IpcEv
 
 /** The domain API the preload exposes as `window.inspector` (and the browser harness mirrors). */
 export type InspectorApi = {
-  [C in IpcChannel]: IpcArgs<C> extends void ? () => Promise<IpcResult<C>> : (args: IpcArgs<C>) => Promise<IpcResult<C>>;
+  [C in IpcChannel]: IpcArgs<C> extends void
+    ? () => Promise<IpcResult<C>>
+    : (args: IpcArgs<C>) => Promise<IpcResult<C>>;
 } & {
   on<E extends IpcEvent>(event: E, listener: (payload: IpcEvents[E]) => void): () => void;
 };
