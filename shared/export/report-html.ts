@@ -149,8 +149,8 @@ function evseTable(s: NormalizedSession): string {
     const connectors: (Connector | null)[] = evse.connectors.length ? evse.connectors : [null];
     for (const c of connectors) rows.push(evseRow(evse, c, isUsed(s, evse, c)));
   }
-  return `<table><caption>EVSEs and connectors (the one used is marked ●)</caption>
-<thead><tr><th scope="col"></th><th scope="col">EVSE uid</th><th scope="col">EVSE id</th><th scope="col">Status</th><th scope="col">Connector</th><th scope="col">Standard</th><th scope="col">Power type</th><th scope="col">Max kW</th></tr></thead>
+  return `<table><caption>EVSEs and connectors (● marks the one used)</caption>
+<thead><tr><th scope="col">Used</th><th scope="col">EVSE uid</th><th scope="col">EVSE id</th><th scope="col">Status</th><th scope="col">Connector</th><th scope="col">Standard</th><th scope="col">Power type</th><th scope="col">Max kW</th></tr></thead>
 <tbody>${rows.join('')}</tbody></table>`;
 }
 
