@@ -1,0 +1,110 @@
+/**
+ * `ocpi-inspect fetch <id> (--profile NAME | --base-url URL [--flavour F] [--auth-scheme S] [--base64]) [--out FILE]`:
+ * one GET through the app's own client; prints (or writes) the raw response body. The token comes from
+ * OCPI_INSPECT_TOKEN or the profile's keychain entry, and is never printed.
+ */
+import type { AppError } from '../../shared/domain/errors';
+import {
+  API_FLAVOURS,
+  type ApiFlavour,
+  type AuthScheme,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_TIMEOUTS,
+  type Profile,
+} from '../../shared/domain/profile';
+import { checkBaseUrl, checkSessionId } from '../../shared/ipc/validate';
+import { fileErrorToAppError, writeFileAtomic } from '../../electron/main/services/atomic-file';
+import { authHeader } from '../../electron/main/services/auth-header';
+import { demoTransport } from '../../electron/main/services/demo-transport';
+import { httpGet } from '../../electron/main/services/http-client';
+import { nodeTransport } from '../../electron/main/services/http-transport';
+import { ProfileStore } from '../../electron/main/services/profiles';
+import { sessionUrl } from '../../electron/main/services/session-loader';
+import { TokenStore } from '../../electron/main/services/token-store';
+import { defaultUserDataDir } from '../../electron/main/services/user-data-dir';
+import { CliError, type CliIo, parseArgs } from '../io';
+
+export const TOKEN_ENV = 'OCPI_INSPECT_TOKEN';
+
+/** A typed error as the CLI's one line: what happened, then what to do. */
+const failure = (error: AppError): CliError => new CliError(`${error.message} ${error.hint}`, 1);
+
+function parseAuthScheme(value: string | true | undefined): AuthScheme {
+  if (value === undefined || value === 'token') return { kind: 'token' };
+  if (value === 'bearer') return { kind: 'bearer' };
+  if (typeof value === 'string' && value.startsWith('header:') && value.length > 7)
+    return { kind: 'header', name: value.slice(7) };
+  throw new CliError('--auth-scheme must be token, bearer or header:NAME');
+}
+
+async function resolveProfile(options: Record<string, string | true>, io: CliIo): Promise<Profile> {
+  if (typeof options.profile === 'string') {
+    const dir = defaultUserDataDir(io.env);
+    const profile = (await ProfileStore.open(dir)).findByName(options.profile);
+    if (!profile) throw new CliError(`no profile named "${options.profile}" in ${dir}`);
+    return profile;
+  }
+  if (typeof options['base-url'] !== 'string') throw new CliError('give --profile NAME or --base-url URL');
+  const baseUrl = checkBaseUrl(options['base-url']);
+  if (!baseUrl.ok) throw new CliError(`${baseUrl.error.message} ${baseUrl.error.hint}`);
+  const flavour = options.flavour ?? 'vendor';
+  if (!API_FLAVOURS.includes(flavour as ApiFlavour))
+    throw new CliError(`--flavour must be one of ${API_FLAVOURS.join(', ')}`);
+  return {
+    id: 'cli',
+    name: 'command line',
+    baseUrl: baseUrl.value,
+    flavour: flavour as ApiFlavour,
+    auth: parseAuthScheme(options['auth-scheme']),
+    base64Token: options.base64 === true,
+    timeouts: DEFAULT_TIMEOUTS,
+    maxBytes: DEFAULT_MAX_BYTES,
+  };
+}
+
+async function resolveToken(profile: Profile, io: CliIo): Promise<string | null> {
+  if (profile.demo) return null;
+  const fromEnv = io.env[TOKEN_ENV]?.trim();
+  if (fromEnv) return fromEnv;
+  if (profile.id === 'cli')
+    throw new CliError(`no token: set ${TOKEN_ENV}, or use --profile with a token in the keychain`, 1);
+  const stored = await new TokenStore().get(profile.id);
+  if (!stored.ok) throw failure(stored.error);
+  return stored.value;
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { positionals, options } = parseArgs(args, ['base64']);
+  if (positionals.length !== 1) throw new CliError('fetch needs exactly one session id');
+  const id = checkSessionId(positionals[0]);
+  if (!id.ok) throw new CliError(id.error.message);
+  const profile = await resolveProfile(options, io);
+  const token = await resolveToken(profile, io);
+
+  const fetched = await httpGet(
+    {
+      url: sessionUrl(profile.baseUrl, id.value),
+      auth: token === null ? null : authHeader(profile.auth, token, profile.base64Token),
+      timeouts: profile.timeouts,
+      maxBytes: profile.maxBytes,
+    },
+    { transport: profile.demo ? demoTransport : nodeTransport },
+  );
+  if (!fetched.ok) throw failure(fetched.error);
+
+  const out = options.out;
+  if (typeof out === 'string') {
+    try {
+      await writeFileAtomic(out, fetched.value.text);
+    } catch (err) {
+      throw failure(fileErrorToAppError(err, out));
+    }
+    const { meta } = fetched.value;
+    io.stderr(
+      `wrote ${meta.bytes} bytes to ${out} (HTTP ${meta.status}, ${meta.durationMs} ms, request id ${meta.requestId})\n`,
+    );
+  } else {
+    io.stdout(fetched.value.text.endsWith('\n') ? fetched.value.text : `${fetched.value.text}\n`);
+  }
+  return 0;
+}

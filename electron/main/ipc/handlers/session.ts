@@ -1,0 +1,53 @@
+/** `session:fetch` and `session:cancel`: a cancellable fetch with progress events, kept for export and history. */
+import { appError } from '../../../../shared/domain/errors';
+import type { IpcEvents, IpcResult } from '../../../../shared/ipc/contract';
+import { parseFetchArgs, parseIdArg } from '../../../../shared/ipc/validate';
+import type { AppServices } from '../../services/app-services';
+
+export interface SessionHandlerContext {
+  emit(event: 'session:progress', payload: IpcEvents['session:progress']): void;
+}
+
+export function createSessionHandlers(
+  services: Pick<AppServices, 'fetchSession' | 'registry' | 'history'>,
+  ctx: SessionHandlerContext,
+) {
+  const inFlight = new Map<string, AbortController>();
+  return {
+    'session:fetch': async (args: unknown): Promise<IpcResult<'session:fetch'>> => {
+      const parsed = parseFetchArgs(args);
+      if (!parsed.ok) return parsed;
+      const { requestId, profileId, sessionId } = parsed.value;
+      if (inFlight.has(requestId))
+        return {
+          ok: false,
+          error: appError('invalid-argument', 'That fetch is already running.', 'Wait for it or cancel it.'),
+        };
+      const controller = new AbortController();
+      inFlight.set(requestId, controller);
+      try {
+        const result = await services.fetchSession({
+          profileId,
+          sessionId,
+          signal: controller.signal,
+          onProgress: (progress) => ctx.emit('session:progress', { requestId, ...progress }),
+        });
+        if (result.ok) {
+          services.registry.put(result.value);
+          // History is a convenience: failing to keep the session must not fail the fetch.
+          await services.history.add(result.value).catch(() => undefined);
+        }
+        return result;
+      } finally {
+        inFlight.delete(requestId);
+      }
+    },
+    'session:cancel': async (args: unknown): Promise<IpcResult<'session:cancel'>> => {
+      const id = parseIdArg(args, 'requestId');
+      if (!id.ok) return id;
+      const controller = inFlight.get(id.value.requestId);
+      controller?.abort();
+      return { ok: true, value: controller !== undefined };
+    },
+  };
+}
