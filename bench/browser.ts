@@ -1,0 +1,172 @@
+/**
+ * Browser benchmark, in Debian's Chromium through the E2E harness (real handlers, the Demo profile's
+ * 200,000-period session). Prints figures, asserts nothing:
+ *  - first painted timeline: from the moment the LoadedSession lands in the page (the bridge's
+ *    `ipc:session:fetch` mark, where Electron's invoke would resolve) to the start of the frame that paints
+ *    the uPlot canvas, as a ratio to `JSON.parse` of the same response body in the same page. Target ≤ 1.0.
+ *  - a zoom (a drag on the chart): the main-thread work it causes (handlers, downsampling, redraw) and the
+ *    time until the next frame is produced (which includes waiting for vsync). Target: work ≤ 16 ms.
+ *  - the renderer's initial JS, gzipped (entry + static imports). Target ≤ 250 KB.
+ * Needs `out/renderer` (`npx electron-vite build`) and a keyring (`bash scripts/with-keyring.sh`).
+ * Run alone with `bash scripts/with-keyring.sh npx tsx bench/browser.ts`.
+ */
+import type { Page } from 'playwright-core';
+import { launchChromium, newContext } from '../test/e2e/harness/browser';
+import { RENDERER_DIR, startHarness } from '../test/e2e/harness/harness';
+import { fetchSessionInUi, waitForSession } from '../test/e2e/harness/ui';
+import { measureInitialJs } from './initial-js';
+import { median, ms } from './stats';
+
+const LONG_SESSION = 'demo-long';
+const PAINT_RUNS = 3;
+const ZOOMS = 12;
+
+/** Runs in the page before the app: notes the start of the first frame after the chart canvas appears. */
+function paintProbe(): void {
+  const w = window as unknown as { timelinePaintedAt?: number };
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('[data-testid="timeline-panel"] .uplot canvas')) return;
+    observer.disconnect();
+    // uPlot draws in a microtask after insertion, so the next frame is the one that shows the chart.
+    requestAnimationFrame(() => (w.timelinePaintedAt = performance.now()));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+async function firstPaintMs(page: Page): Promise<number> {
+  await page.waitForFunction(() => 'timelinePaintedAt' in window, undefined, { timeout: 120_000 });
+  return page.evaluate(() => {
+    const landed = performance.getEntriesByName('ipc:session:fetch').at(-1);
+    if (!landed) throw new Error('the session never came through the bridge');
+    return (window as unknown as { timelinePaintedAt: number }).timelinePaintedAt - landed.startTime;
+  });
+}
+
+/** Median `JSON.parse` of the session's raw response body, in the page. */
+async function parseMs(page: Page, profileId: string): Promise<{ ms: number; bytes: number }> {
+  return page.evaluate(
+    async ({ profileId, sessionId }) => {
+      const api = (window as unknown as { inspector: import('../shared/ipc/contract').InspectorApi })
+        .inspector;
+      const result = await api['session:fetch']({ requestId: 'bench-parse', profileId, sessionId });
+      if (!result.ok) throw new Error(result.error.message);
+      const text = result.value.rawText;
+      const times: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const t0 = performance.now();
+        JSON.parse(text);
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      return { ms: times[3], bytes: text.length };
+    },
+    { profileId, sessionId: LONG_SESSION },
+  );
+}
+
+/** Zooms by dragging across the plot (synthetic mouse events, so no automation latency is counted). */
+async function zoomTimes(page: Page): Promise<{ work: number[]; frame: number[] }> {
+  return page.evaluate(async (zooms) => {
+    const over = document.querySelector<HTMLElement>('[data-testid="timeline-panel"] .u-over');
+    if (!over) throw new Error('no chart');
+    const rect = over.getBoundingClientRect();
+    const y = rect.top + rect.height / 2;
+    const mouse = (type: string, x: number, target: EventTarget): void => {
+      // uPlot ignores a drag's mousemove without movement (a Chrome quirk it works around).
+      target.dispatchEvent(
+        new MouseEvent(type, { clientX: x, clientY: y, movementX: 1, button: 0, bubbles: true }),
+      );
+    };
+    const nextFrameDone = (): Promise<void> =>
+      new Promise((resolve) =>
+        requestAnimationFrame(() => {
+          // A task posted from rAF runs after that frame's style, layout and paint.
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve();
+          channel.port2.postMessage(null);
+        }),
+      );
+    const work: number[] = [];
+    const frame: number[] = [];
+    for (let i = 0; i < zooms; i++) {
+      await nextFrameDone();
+      // Alternate: zoom into a slice of the current view, then reset with a double-click.
+      const from = rect.left + rect.width * (0.2 + 0.05 * (i % 4));
+      const to = from + rect.width * 0.3;
+      const t0 = performance.now();
+      if (i % 2 === 0) {
+        mouse('mousedown', from, over);
+        mouse('mousemove', (from + to) / 2, over);
+        mouse('mousemove', to, over);
+        mouse('mouseup', to, document);
+      } else {
+        mouse('dblclick', to, over);
+      }
+      await Promise.resolve();
+      work.push(performance.now() - t0);
+      await nextFrameDone();
+      frame.push(performance.now() - t0);
+    }
+    return { work, frame };
+  }, ZOOMS);
+}
+
+export async function runBrowserBench(): Promise<void> {
+  const initial = await measureInitialJs(RENDERER_DIR);
+  console.log('browser: renderer initial JS (entry + static imports, gzipped)');
+  for (const file of initial.files)
+    console.log(`  ${file.path.padEnd(40)} ${(file.gzipBytes / 1024).toFixed(1)} KB`);
+  console.log(
+    `  total                                    ${(initial.gzipBytes / 1024).toFixed(1)} KB   target ≤ 250 KB`,
+  );
+
+  const harness = await startHarness();
+  const browser = await launchChromium();
+  try {
+    const profiles = await harness.invoke('profiles:list', undefined);
+    const demo = profiles.ok ? profiles.value.profiles.find((profile) => profile.demo) : undefined;
+    if (!demo) throw new Error('no Demo profile');
+    const paints: number[] = [];
+    let parse = { ms: NaN, bytes: 0 };
+    let zooms = { work: [] as number[], frame: [] as number[] };
+    for (let run = 0; run < PAINT_RUNS; run++) {
+      const context = await newContext(browser, { viewport: { width: 1600, height: 1000 } });
+      await context.addInitScript(paintProbe);
+      const page = await context.newPage();
+      await page.goto(harness.url);
+      await fetchSessionInUi(page, LONG_SESSION);
+      await waitForSession(page, 120_000);
+      paints.push(await firstPaintMs(page));
+      if (run === PAINT_RUNS - 1) {
+        zooms = await zoomTimes(page);
+        parse = await parseMs(page, demo.id);
+      }
+      await context.close();
+    }
+    const paint = median(paints);
+    console.log(
+      `browser: ${LONG_SESSION} (200,000 periods, ${(parse.bytes / 1024 / 1024).toFixed(1)} MB of JSON) in Chromium`,
+    );
+    console.log(`  JSON.parse in the page                 ${ms(parse.ms)}`);
+    console.log(
+      `  session in page → first timeline paint ${ms(paint)} (runs: ${paints.map((p) => p.toFixed(0)).join(', ')} ms)`,
+    );
+    console.log(`  ratio paint / parse                    ${(paint / parse.ms).toFixed(2)}   target ≤ 1.0`);
+    console.log(
+      `  zoom: main-thread work (median, max)   ${ms(median(zooms.work))}, ${ms(Math.max(...zooms.work))}   target ≤ 16 ms`,
+    );
+    console.log(
+      `  zoom: input → next frame produced      ${ms(median(zooms.frame))} (includes waiting for vsync)`,
+    );
+  } finally {
+    await browser.close();
+    await harness.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runBrowserBench().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

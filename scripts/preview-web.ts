@@ -1,0 +1,36 @@
+/**
+ * `npm run preview:web`: the built renderer in a browser, wired to the real main-process handlers and a
+ * local OCPI server, with a throw-away user-data folder. Prints the URL; with a DISPLAY it also opens a
+ * visible Chromium on it. Ctrl+C stops everything and removes the temporary folder.
+ */
+import { launchChromium } from '../test/e2e/harness/browser';
+import { startHarness } from '../test/e2e/harness/harness';
+
+async function main(): Promise<void> {
+  const harness = await startHarness();
+  const browser = process.env.DISPLAY ? await launchChromium({ headless: false }) : null;
+  if (browser) await (await browser.newPage()).goto(harness.url);
+
+  console.log(`Session Inspector (browser preview): ${harness.url}`);
+  console.log(`  local OCPI server:  ${harness.mock.baseUrl}   token: ${harness.mock.token}`);
+  console.log(`  user data:          ${harness.userDataDir} (removed on exit)`);
+  console.log(`  exports are saved:  ${harness.exportDir}`);
+  console.log('Ctrl+C to stop.');
+
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await browser?.close();
+    await harness.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  browser?.on('disconnected', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

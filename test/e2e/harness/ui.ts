@@ -1,0 +1,46 @@
+/** What a user does in the inspector, as the E2E tests do it: through labels, roles and test ids. */
+import type { Page } from 'playwright-core';
+
+export type TabName = 'Timeline' | 'Map' | 'EVSE / connectors' | 'Raw';
+
+/** Picks a profile by its visible name in the top bar. */
+export async function chooseProfile(page: Page, name: string): Promise<void> {
+  await page.locator('#profile-select').selectOption({ label: name });
+}
+
+/** Types an id in the session field and presses Enter, as a user would. */
+export async function fetchSessionInUi(page: Page, sessionId: string): Promise<void> {
+  const field = page.locator('#session-id-input');
+  await field.fill(sessionId);
+  await field.press('Enter');
+}
+
+/** Waits until a session is on screen (its Details panel), failing early with the error banner's text. */
+export async function waitForSession(page: Page, timeout = 30_000): Promise<void> {
+  const details = page.getByTestId('details-panel');
+  const error = page.getByTestId('error-banner');
+  await details.or(error).first().waitFor({ timeout });
+  if (await error.isVisible()) throw new Error(`the app showed an error: ${await error.innerText()}`);
+}
+
+/** Waits for the error banner and returns its kind and text. */
+export async function waitForError(
+  page: Page,
+  timeout = 30_000,
+): Promise<{ kind: string | null; text: string }> {
+  const banner = page.getByTestId('error-banner');
+  await banner.waitFor({ timeout });
+  return { kind: await banner.getAttribute('data-kind'), text: await banner.innerText() };
+}
+
+export async function openTab(page: Page, name: TabName): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+}
+
+/** Resolves once the timeline canvas exists and a frame has been painted after it. */
+export async function waitForTimelineChart(page: Page, timeout = 30_000): Promise<void> {
+  await page.locator('[data-testid="timeline-panel"] canvas').first().waitFor({ timeout });
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+}

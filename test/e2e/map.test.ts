@@ -1,0 +1,53 @@
+/** With the tile host unreachable the map still shows the bundled basemap, the site marker and a notice. */
+import { describe, expect, it } from 'vitest';
+import { screenshot, useE2E } from './harness/fixture';
+import { fetchSessionInUi, openTab, waitForSession } from './harness/ui';
+import { closedPort } from './harness/mock-profiles';
+
+const DEMO_SESSION = 'demo-ocpi-221-dc';
+
+const e2e = useE2E();
+
+describe('map with the tile host unreachable', () => {
+  it('shows the offline basemap, the marker and says the tiles are unreachable', async () => {
+    const { page, errors } = await e2e.open();
+    const tileUrl = `http://127.0.0.1:${await closedPort()}/{z}/{x}/{y}.png`;
+    const failedTiles: string[] = [];
+    page.on('requestfailed', (request) => {
+      if (request.url().startsWith(tileUrl.slice(0, tileUrl.indexOf('{')))) failedTiles.push(request.url());
+    });
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    await settings.getByLabel('Tile URL template').fill(tileUrl);
+    await settings.getByRole('button', { name: 'Save', exact: true }).click();
+    // Saved by main, not just typed.
+    await expect
+      .poll(async () => {
+        const saved = await e2e.harness.invoke('settings:get', undefined);
+        return saved.ok ? saved.value.tileUrl : saved.error.message;
+      })
+      .toBe(tileUrl);
+    await settings.getByRole('button', { name: 'Close' }).click();
+
+    await fetchSessionInUi(page, DEMO_SESSION);
+    await waitForSession(page);
+    await openTab(page, 'Map');
+
+    await page.getByTestId('tiles-offline').waitFor();
+    expect(failedTiles.length).toBeGreaterThan(0);
+    const view = await page.getByTestId('map-view').boundingBox();
+    const countries = await page.locator('.leaflet-basemap-pane path').count();
+    expect(countries).toBeGreaterThan(0);
+    const marker = await page.locator('.leaflet-overlay-pane path.leaflet-interactive').first().boundingBox();
+    if (!view || !marker) throw new Error('map or marker not laid out');
+    // The marker is inside the visible map, not off-screen.
+    expect(marker.x).toBeGreaterThanOrEqual(view.x);
+    expect(marker.x + marker.width).toBeLessThanOrEqual(view.x + view.width);
+    expect(marker.y).toBeGreaterThanOrEqual(view.y);
+    expect(marker.y + marker.height).toBeLessThanOrEqual(view.y + view.height);
+    expect(await page.locator('.leaflet-control-attribution').innerText()).toMatch(/Natural Earth/);
+    await screenshot(page, 'map-offline-light');
+    expect(errors).toEqual([]);
+  });
+});
