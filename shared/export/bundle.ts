@@ -41,7 +41,7 @@ export interface BundleOptions {
   exportedAt?: Date;
 }
 
-export function buildBundle(loaded: LoadedSession, opts: BundleOptions): SessionBundle {
+function buildBundle(loaded: LoadedSession, opts: BundleOptions): SessionBundle {
   const data = opts.redact ? redactLoaded(loaded) : loaded;
   const { source } = data;
   return {

@@ -11,7 +11,7 @@ const SECRET_KEYS = new Set(['auth_id', 'contract_id', 'token_uid', 'authId', 'c
 /** Shorter values are replaced only where they are a whole value, never inside other text. */
 const MIN_SUBSTRING_LENGTH = 6;
 
-export type Placeholders = Map<string, string>;
+type Placeholders = Map<string, string>;
 
 export function redactLoaded(loaded: LoadedSession): LoadedSession {
   const placeholders: Placeholders = new Map();
@@ -52,11 +52,7 @@ const isSecretKey = (key: string, parentKey: string | null): boolean =>
   SECRET_KEYS.has(key) || (parentKey === 'cdr_token' && key === 'uid');
 
 /** Finds the identifiers in document order, so the numbering is the same on every export. */
-export function collectSecrets(
-  value: unknown,
-  placeholders: Placeholders,
-  parentKey: string | null = null,
-): void {
+function collectSecrets(value: unknown, placeholders: Placeholders, parentKey: string | null = null): void {
   if (Array.isArray(value)) {
     for (const item of value) collectSecrets(item, placeholders, null);
   } else if (typeof value === 'object' && value !== null) {
