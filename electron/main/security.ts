@@ -29,9 +29,9 @@ export function buildWebPreferences(preloadPath: string): WebPreferences {
 /** The origin pattern of a Leaflet tile template (`{s}` subdomains become a wildcard), or null. */
 export function tileSource(tileUrl: string): string | null {
   try {
-    const url = new URL(tileUrl.replace(/\{s\}/g, 'WILDCARD').replace(/\{[a-z]+\}/g, '0'));
+    const url = new URL(tileUrl.replace(/\{s\}/g, 'wildcard--').replace(/\{[a-z]+\}/g, '0'));
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    return `${url.protocol}//${url.host.replace('WILDCARD', '*')}`;
+    return `${url.protocol}//${url.host.replace('wildcard--', '*')}`;
   } catch {
     return null;
   }
