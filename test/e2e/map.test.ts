@@ -1,7 +1,7 @@
 /** With the tile host unreachable the map still shows the bundled basemap, the site marker and a notice. */
 import { describe, expect, it } from 'vitest';
 import { screenshot, useE2E } from './harness/fixture';
-import { fetchSessionInUi, openTab, waitForSession } from './harness/ui';
+import { fetchSessionInUi, openTab, waitForMap, waitForSession } from './harness/ui';
 import { closedPort } from './harness/mock-profiles';
 
 const DEMO_SESSION = 'demo-ocpi-221-dc';
@@ -35,6 +35,7 @@ describe('map with the tile host unreachable', () => {
     await openTab(page, 'Map');
 
     await page.getByTestId('tiles-offline').waitFor();
+    await waitForMap(page);
     expect(failedTiles.length).toBeGreaterThan(0);
     const view = await page.getByTestId('map-view').boundingBox();
     const countries = await page.locator('.leaflet-basemap-pane path').count();

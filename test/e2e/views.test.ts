@@ -6,18 +6,20 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousAxeViolations } from './harness/axe';
 import { screenshot, useE2E } from './harness/fixture';
-import { fetchSessionInUi, openTab, waitForError, waitForSession, waitForTimelineChart } from './harness/ui';
+import {
+  fetchSessionInUi,
+  openTab,
+  waitForError,
+  waitForMap,
+  waitForSession,
+  waitForTimelineChart,
+} from './harness/ui';
 import type { TabName } from './harness/ui';
 
 /** A demo session with a Location, several EVSEs, periods and checks. */
 const DEMO_SESSION = 'demo-ocpi-221-dc';
 
 const e2e = useE2E();
-
-async function waitForMap(page: Page): Promise<void> {
-  await page.locator('.leaflet-basemap-pane path').first().waitFor();
-  await page.locator('.leaflet-overlay-pane path.leaflet-interactive').first().waitFor();
-}
 
 const VIEWS: { tab: TabName; file: string; ready(page: Page): Promise<void> }[] = [
   { tab: 'Timeline', file: 'timeline', ready: (page) => waitForTimelineChart(page) },

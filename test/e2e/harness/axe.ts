@@ -1,9 +1,7 @@
-/** axe-core in the page: injected from node_modules, run over the whole document. */
-import { createRequire } from 'node:module';
+/** axe-core in the page: loaded from the harness server (the CSP allows same-origin scripts only), run over the whole document. */
 import type { Page } from 'playwright-core';
 import type { AxeResults, Result } from 'axe-core';
-
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { AXE_URL } from './server';
 
 /** A serious or critical violation, reduced to what a failure message needs. */
 export interface AxeFinding {
@@ -16,7 +14,7 @@ export interface AxeFinding {
 /** Serious and critical violations on the page as it is now (the only ones the E2E tests fail on). */
 export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
   const hasAxe = await page.evaluate(() => 'axe' in window);
-  if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
+  if (!hasAxe) await page.addScriptTag({ url: AXE_URL });
   const results = await page.evaluate(() =>
     (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run(),
   );

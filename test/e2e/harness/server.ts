@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import ts from 'typescript';
@@ -28,6 +29,9 @@ export interface HarnessServer {
 }
 
 const SOURCE_PREFIX = '/__harness/src/';
+/** axe-core for the accessibility checks, from node_modules. */
+export const AXE_URL = '/__harness/axe.min.js';
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** Only these source folders are served to the page (the bridge and what it imports). */
 const SERVED_SOURCES = ['test/e2e/harness/', 'shared/'];
 const BRIDGE_TAG = `<script type="module" src="${SOURCE_PREFIX}test/e2e/harness/page-bridge"></script>`;
@@ -128,6 +132,8 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     if (path === '/__ipc/events') openEventStream(response);
     // The renderer has no icon (Electron never asks); answer so the console stays clean.
     else if (path === '/favicon.ico') send(response, 204, 'image/x-icon', '');
+    // Served from here because the app's CSP (script-src 'self') refuses injected inline scripts.
+    else if (path === AXE_URL) send(response, 200, CONTENT_TYPES['.js'], await readFile(AXE_PATH));
     else if (request.method === 'POST' && path.startsWith('/__ipc/'))
       await serveIpc(path.slice(7), request, response);
     else if (path.startsWith(SOURCE_PREFIX)) await serveSource(path.slice(SOURCE_PREFIX.length), response);

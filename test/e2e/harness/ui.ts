@@ -44,3 +44,26 @@ export async function waitForTimelineChart(page: Page, timeout = 30_000): Promis
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
 }
+
+/** Resolves once the map draws at least one basemap country on screen and one marker. */
+export async function waitForMap(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('.leaflet-basemap-pane path')].some(
+        (path) => path.getBoundingClientRect().width > 0,
+      ),
+    undefined,
+    { timeout },
+  );
+  await page.locator('.leaflet-overlay-pane path.leaflet-interactive').first().waitFor({ timeout });
+}
+
+/** Opens every marker's popup and returns the texts of the popups on the map. */
+export async function markerPopupTexts(page: Page): Promise<string[]> {
+  const markers = page.locator('.leaflet-overlay-pane path.leaflet-interactive');
+  const count = await markers.count();
+  // Markers may overlap on screen: click each one's own element, not whatever is on top at its centre.
+  for (let i = 0; i < count; i++) await markers.nth(i).dispatchEvent('click');
+  await page.locator('.leaflet-popup-content').first().waitFor();
+  return page.locator('.leaflet-popup-content').allInnerTexts();
+}
