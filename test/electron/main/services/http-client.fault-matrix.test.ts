@@ -96,6 +96,8 @@ describe('fault matrix', () => {
     const result = await httpGet(request('fault-429-once'), client);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.meta.attempts).toBe(2);
+    // Retry-After: 1 s, capped at 50 ms here, is waited instead of the 10 ms backoff.
+    expect(result.value.meta.durationMs).toBeGreaterThanOrEqual(50);
   });
 
   it('a wrong token is a 401 that names the problem', async () => {
