@@ -40,7 +40,10 @@ const MIME: Record<string, string> = {
 };
 
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+  },
 ]);
 
 function electronDialogs(win: () => BrowserWindow | null): Dialogs {
