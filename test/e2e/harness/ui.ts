@@ -5,7 +5,13 @@ export type TabName = 'Timeline' | 'Map' | 'EVSE / connectors' | 'Raw';
 
 /** Picks a profile by its visible name in the top bar. */
 export async function chooseProfile(page: Page, name: string): Promise<void> {
-  await page.locator('#profile-select').selectOption({ label: name });
+  const select = page.locator('#profile-select');
+  const [id] = await select.selectOption({ label: name });
+  // The select is controlled by the store: once it shows the choice, the app has switched profiles.
+  await page.waitForFunction(
+    (wanted) => document.querySelector<HTMLSelectElement>('#profile-select')?.value === wanted,
+    id,
+  );
 }
 
 /** Types an id in the session field and presses Enter, as a user would. */
