@@ -11,6 +11,8 @@
  * Needs `out/renderer` (`npx electron-vite build`) and a keyring (`bash scripts/with-keyring.sh`).
  * Run alone with `bash scripts/with-keyring.sh npx tsx bench/browser.ts`.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, newContext } from '../test/e2e/harness/browser';
 import { RENDERER_DIR, startHarness } from '../test/e2e/harness/harness';
@@ -124,6 +126,10 @@ async function zoomTimes(page: Page): Promise<{ work: number[]; frame: number[] 
 }
 
 export async function runBrowserBench(): Promise<void> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    console.log('browser: skipped, no built renderer in out/renderer (run `npx electron-vite build` first)');
+    return;
+  }
   const initial = await measureInitialJs(RENDERER_DIR);
   console.log('browser: renderer initial JS (entry + static imports, gzipped)');
   for (const file of initial.files)
