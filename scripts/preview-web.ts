@@ -5,14 +5,28 @@
  */
 import { launchChromium } from '../test/e2e/harness/browser';
 import { startHarness } from '../test/e2e/harness/harness';
+import { mockProfileInput, saveProfile, vendorBaseUrl } from '../test/e2e/harness/mock-profiles';
+import { MOCK_PREFIXES } from '../tools/mock-api/server';
 
 async function main(): Promise<void> {
   const harness = await startHarness();
+  // Ready to try: a profile for the local OCPI server, its token kept for this run only.
+  const local = await saveProfile(
+    harness,
+    mockProfileInput('Local OCPI server', vendorBaseUrl(harness.mock.baseUrl)),
+  );
+  await harness.invoke('token:set', { profileId: local.id, token: harness.mock.token, memoryOnly: true });
   const browser = process.env.DISPLAY ? await launchChromium({ headless: false }) : null;
   if (browser) await (await browser.newPage()).goto(harness.url);
 
   console.log(`Session Inspector (browser preview): ${harness.url}`);
   console.log(`  local OCPI server:  ${harness.mock.baseUrl}   token: ${harness.mock.token}`);
+  console.log(
+    `    profile "${local.name}" is set up for it; try session ids gen-500, gen-200000, fault-401, fault-timeout`,
+  );
+  for (const [flavour, prefix] of Object.entries(MOCK_PREFIXES)) {
+    console.log(`    ${flavour.padEnd(11)} base URL ${harness.mock.baseUrl}${prefix}`);
+  }
   console.log(`  user data:          ${harness.userDataDir} (removed on exit)`);
   console.log(`  exports are saved:  ${harness.exportDir}`);
   console.log('Ctrl+C to stop.');
