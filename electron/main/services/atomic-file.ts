@@ -36,10 +36,18 @@ export function fileErrorToAppError(err: unknown, path: string): AppError {
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return appError('file-permission', `Permission denied writing ${path}.`, 'Choose a folder you can write to.');
+      return appError(
+        'file-permission',
+        `Permission denied writing ${path}.`,
+        'Choose a folder you can write to.',
+      );
     case 'ENOENT':
     case 'ENOTDIR':
-      return appError('file-missing-folder', `The folder for ${path} does not exist.`, 'Choose an existing folder.');
+      return appError(
+        'file-missing-folder',
+        `The folder for ${path} does not exist.`,
+        'Choose an existing folder.',
+      );
     case 'ENOSPC':
     case 'EDQUOT':
       return appError(
