@@ -1,5 +1,8 @@
 /** With the tile host unreachable the map still shows the bundled basemap, the site marker and a notice. */
 import { describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
 import { screenshot, useE2E } from './harness/fixture';
 import { fetchSessionInUi, openTab, waitForMap, waitForSession } from './harness/ui';
 import { closedPort } from './harness/mock-profiles';
@@ -7,6 +10,44 @@ import { closedPort } from './harness/mock-profiles';
 const DEMO_SESSION = 'demo-ocpi-221-dc';
 
 const e2e = useE2E();
+
+// A 1×1 PNG: Leaflet stretches it to a tile.
+const TILE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Types a tile URL in Settings and saves it; resolves once main has stored it. */
+async function setTileUrlInUi(page: Page, tileUrl: string): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Tile URL template').fill(tileUrl);
+  await settings.getByRole('button', { name: 'Save', exact: true }).click();
+  // Saved by main, not just typed.
+  await expect
+    .poll(async () => {
+      const saved = await e2e.harness.invoke('settings:get', undefined);
+      return saved.ok ? saved.value.tileUrl : saved.error.message;
+    })
+    .toBe(tileUrl);
+  await settings.getByRole('button', { name: 'Close' }).click();
+}
+
+/** A tile server on 127.0.0.1 answering every tile with the same small PNG, counting requests. */
+async function startTileServer(): Promise<{ url: string; requests: string[]; close(): Promise<void> }> {
+  const requests: string[] = [];
+  const server = createServer((request, response) => {
+    requests.push(request.url ?? '');
+    response.writeHead(200, { 'content-type': 'image/png' }).end(TILE_PNG);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/{z}/{x}/{y}.png`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
 
 describe('map with the tile host unreachable', () => {
   it('shows the offline basemap, the marker and says the tiles are unreachable', async () => {
@@ -17,18 +58,7 @@ describe('map with the tile host unreachable', () => {
       if (request.url().startsWith(tileUrl.slice(0, tileUrl.indexOf('{')))) failedTiles.push(request.url());
     });
 
-    await page.getByRole('button', { name: 'Settings' }).click();
-    const settings = page.getByRole('dialog', { name: 'Settings' });
-    await settings.getByLabel('Tile URL template').fill(tileUrl);
-    await settings.getByRole('button', { name: 'Save', exact: true }).click();
-    // Saved by main, not just typed.
-    await expect
-      .poll(async () => {
-        const saved = await e2e.harness.invoke('settings:get', undefined);
-        return saved.ok ? saved.value.tileUrl : saved.error.message;
-      })
-      .toBe(tileUrl);
-    await settings.getByRole('button', { name: 'Close' }).click();
+    await setTileUrlInUi(page, tileUrl);
 
     await fetchSessionInUi(page, DEMO_SESSION);
     await waitForSession(page);
@@ -50,5 +80,24 @@ describe('map with the tile host unreachable', () => {
     expect(await page.locator('.leaflet-control-attribution').innerText()).toMatch(/Natural Earth/);
     await screenshot(page, 'map-offline-light');
     expect(errors).toEqual([]);
+  });
+});
+
+describe('map with a tile server set in Settings', () => {
+  it('loads its tiles in the running app, without a restart', async () => {
+    const tiles = await startTileServer();
+    try {
+      const { page, errors } = await e2e.open();
+      await setTileUrlInUi(page, tiles.url);
+      await fetchSessionInUi(page, DEMO_SESSION);
+      await waitForSession(page);
+      await openTab(page, 'Map');
+      await page.locator('img.leaflet-tile-loaded').first().waitFor();
+      expect(tiles.requests.length).toBeGreaterThan(0);
+      expect(await page.getByTestId('tiles-offline').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await tiles.close();
+    }
   });
 });

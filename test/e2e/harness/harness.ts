@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { createAppServices } from '../../../electron/main/services/app-services';
 import { createIpcHandlers } from '../../../electron/main/ipc/handlers/index';
 import { startMockOcpiServer } from '../../../tools/mock-api/server';
+import { buildCsp } from '../../../electron/main/security';
 import type { IpcArgs, IpcChannel, IpcResult } from '../../../shared/ipc/contract';
 import { encodeIpc } from './codec';
 import { ScriptedDialogs } from './dialogs';
@@ -59,6 +60,10 @@ export async function startHarness(options: { rendererDir?: string } = {}): Prom
     const server = await startHarnessServer({
       rendererDir: options.rendererDir ?? RENDERER_DIR,
       repoRoot: REPO_ROOT,
+      // The same CSP header Electron sends with the page.
+      documentHeaders: () => ({
+        'content-security-policy': buildCsp({ tileUrl: services.settings.get().tileUrl }),
+      }),
       invoke: async (channel, args) => {
         const result = await handlers[channel](args);
         ipcLog.push({ channel, resultText: encodeIpc(result) });

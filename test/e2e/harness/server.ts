@@ -20,6 +20,8 @@ export interface HarnessServerOptions {
   /** Repository root: the bridge and the shared modules it imports are served from here, transpiled. */
   repoRoot: string;
   invoke(channel: (typeof IPC_CHANNELS)[number], args: unknown): Promise<unknown>;
+  /** Extra headers for the page itself, e.g. the CSP the app sends. */
+  documentHeaders?: () => Record<string, string>;
 }
 
 export interface HarnessServer {
@@ -52,8 +54,14 @@ const CONTENT_TYPES: Record<string, string> = {
 const isChannel = (name: string): name is (typeof IPC_CHANNELS)[number] =>
   (IPC_CHANNELS as readonly string[]).includes(name);
 
-function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
-  response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
+function send(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, { ...headers, 'content-type': contentType, 'cache-control': 'no-store' });
   response.end(body);
 }
 
@@ -104,7 +112,11 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       return;
     }
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-    send(response, 200, type, file.endsWith('index.html') ? injectBridge(body.toString('utf8')) : body);
+    if (file.endsWith('index.html')) {
+      send(response, 200, type, injectBridge(body.toString('utf8')), options.documentHeaders?.());
+    } else {
+      send(response, 200, type, body);
+    }
   }
 
   async function serveIpc(
