@@ -1,6 +1,6 @@
 /** Location, EVSE and connector reading, and finding the EVSE/connector a session used. */
 import type { Connector, Coordinates, Evse, SiteLocation } from './types';
-import { childPath, type FieldReader, isObject, type JsonObject } from './field-reader';
+import { childPath, type FieldReader, isObject, type JsonObject, parseNumericText } from './field-reader';
 
 /** A coordinate pair that could not be used, kept for the INVALID_COORDINATES check. */
 export interface CoordinateProblem {
@@ -141,8 +141,8 @@ function readCoordinates(
     facts.coordinateProblems.push({ path, problem: 'coordinates are not an object' });
     return null;
   }
-  const latitude = f.numberValue(raw.latitude, childPath(path, 'latitude'));
-  const longitude = f.numberValue(raw.longitude, childPath(path, 'longitude'));
+  const latitude = readCoordinate(f, raw.latitude, childPath(path, 'latitude'));
+  const longitude = readCoordinate(f, raw.longitude, childPath(path, 'longitude'));
   if (latitude === null || longitude === null) {
     facts.coordinateProblems.push({ path, problem: 'latitude or longitude is missing or unreadable' });
     return null;
@@ -152,6 +152,27 @@ function readCoordinates(
     return null;
   }
   return { latitude, longitude };
+}
+
+/**
+ * OCPI sends coordinates as text (`"51.047599"`), so text is the conformant form and needs no warning;
+ * a bare number is read too, with one grouped note, since strict clients reject it.
+ */
+function readCoordinate(f: FieldReader, value: unknown, path: string): number | null {
+  if (typeof value === 'string') {
+    const parsed = parseNumericText(value);
+    if (parsed === null) f.sink.add(path, `unreadable coordinate "${value.slice(0, 40)}"`);
+    return parsed;
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    f.sink.addGrouped(
+      'coordinate:number',
+      path,
+      'coordinate sent as a number; OCPI defines coordinates as text (read anyway)',
+    );
+    return value;
+  }
+  return f.numberValue(value, path);
 }
 
 export interface UsedEquipment {

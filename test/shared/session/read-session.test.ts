@@ -58,12 +58,15 @@ describe('readSession: the vendor gateway envelope', () => {
     expect(s.evse?.uid).toBe('LAB01*2');
   });
 
-  it('reads volumes and EVSE coordinates sent as text, with grouped warnings at their paths', () => {
+  it('reads volumes sent as text with one grouped warning, and text coordinates (OCPI’s own form) silently', () => {
     const r = ok(vendorEnvelope());
     expect(Array.from(r.session.periods.energyKwh)).toEqual([0.02, 0.02, 0.02, 0.02, 0.02]);
     const volume = r.warnings.find((w) => w.path === 'data.charging_periods[0].dimensions[0].volume');
     expect(volume?.message).toMatch(/number sent as text "0.020".*and 4 more like it/);
-    expect(paths(r)).toContain('data.location.evses[1].coordinates.latitude');
+    expect(paths(r)).not.toContain('data.location.evses[1].coordinates.latitude');
+    expect(r.warnings.find((w) => w.path === 'data.location.coordinates.latitude')?.message).toMatch(
+      /sent as a number.*and 1 more/,
+    );
     expect(r.session.location?.evses[1].coordinates).toEqual({ latitude: 52.5201, longitude: 13.4051 });
   });
 
