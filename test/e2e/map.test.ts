@@ -55,10 +55,14 @@ describe('map with the tile host unreachable', () => {
     const tileUrl = `http://127.0.0.1:${await closedPort()}/{z}/{x}/{y}.png`;
     const failedTiles: string[] = [];
     page.on('requestfailed', (request) => {
-      if (request.url().startsWith(tileUrl.slice(0, tileUrl.indexOf('{')))) failedTiles.push(request.url());
+      if (request.url().startsWith(tileUrl.slice(0, tileUrl.indexOf('{')))) {
+        failedTiles.push(request.failure()?.errorText ?? 'unknown');
+      }
     });
 
     await setTileUrlInUi(page, tileUrl);
+    // As after a restart: the page (and its CSP) now allow the tile host, so tiles really go to the network.
+    await page.reload();
 
     await fetchSessionInUi(page, DEMO_SESSION);
     await waitForSession(page);
@@ -67,6 +71,7 @@ describe('map with the tile host unreachable', () => {
     await page.getByTestId('tiles-offline').waitFor();
     await waitForMap(page);
     expect(failedTiles.length).toBeGreaterThan(0);
+    expect(new Set(failedTiles)).toEqual(new Set(['net::ERR_CONNECTION_REFUSED']));
     const view = await page.getByTestId('map-view').boundingBox();
     const countries = await page.locator('.leaflet-basemap-pane path').count();
     expect(countries).toBeGreaterThan(0);
