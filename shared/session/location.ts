@@ -77,8 +77,10 @@ function readEvse(f: FieldReader, raw: JsonObject, path: string, facts: Location
 
 function readConnector(f: FieldReader, raw: JsonObject, path: string): Connector {
   const powerType = f.string(raw, 'power_type', path);
-  const voltage = f.number(raw, 'voltage', path);
-  const amperage = f.number(raw, 'amperage', path);
+  // 2.1.1 says `voltage`/`amperage`, 2.2+ `max_voltage`/`max_amperage`.
+  const voltageKey = raw.max_voltage !== undefined ? 'max_voltage' : 'voltage';
+  const voltage = f.number(raw, voltageKey, path);
+  const amperage = f.number(raw, raw.max_amperage !== undefined ? 'max_amperage' : 'amperage', path);
   const maxElectricPower = f.number(raw, 'max_electric_power', path);
   // 2.1.1 has one `tariff_id`, 2.2+ a `tariff_ids` list.
   const tariffIds = f.stringArray(raw, 'tariff_ids', path);
@@ -100,7 +102,7 @@ function readConnector(f: FieldReader, raw: JsonObject, path: string): Connector
   if (computed) {
     connector.maxPowerKw = computed.kw;
     connector.maxPowerSource = computed.source;
-    if (computed.note) f.sink.add(childPath(path, 'voltage'), computed.note);
+    if (computed.note) f.sink.add(childPath(path, voltageKey), computed.note);
   }
   return connector;
 }

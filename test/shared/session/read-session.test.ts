@@ -121,6 +121,7 @@ describe('readSession: OCPI 2.2.1', () => {
     expect(s.connector?.standard).toBe('IEC_62196_T2_COMBO');
     expect(s.connector?.maxPowerKw).toBe(50);
     expect(s.connector?.maxPowerSource).toBe('declared');
+    expect(s.location?.evses[0].connectors[0]).toMatchObject({ voltage: 230, amperage: 32 });
   });
 
   it('accepts the Location as JSON text or a bare object', () => {
