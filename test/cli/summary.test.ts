@@ -4,20 +4,8 @@ import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
-import type { CliIo } from '../../cli/io';
+import { memoryIo } from '../support/memory-io';
 import { ocpi221Envelope, vendorEnvelope } from '../fixtures/sessions';
-
-function memoryIo(stdin = ''): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-    readStdin: async () => stdin,
-    env: {},
-  };
-  return io;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-summary-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
