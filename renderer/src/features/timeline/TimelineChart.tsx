@@ -112,7 +112,10 @@ export default function TimelineChart({ periods, zone, focus, dark }: TimelineCh
           stroke: s.color,
           width: 1.5,
           points: { show: false },
-          spanGaps: false,
+          // SoC and current often come every few periods only: join their samples; keep energy gaps visible.
+          spanGaps: s.scale === '%' || s.scale === 'A',
+          // Per-period energy traces the same shape as power; off until picked in the legend.
+          show: s.scale !== 'kWhPeriod',
           value: (_u, v) => (v === null ? '—' : formatNumber(v, 3)),
         })),
       ],
