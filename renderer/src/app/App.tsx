@@ -6,6 +6,7 @@ import { useFileDrop } from './use-file-drop';
 import { useShortcuts } from './use-shortcuts';
 import { TopBar } from '../features/topbar/TopBar';
 import { RecentList } from '../features/recent/RecentList';
+import { loadTimelineChart } from '../features/timeline/TimelinePanel';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { TokenDialog } from '../features/settings/TokenDialog';
 import { useAppStore } from '../store/app-store';
@@ -43,6 +44,9 @@ export function App() {
   useShortcuts();
   useEffect(() => {
     void initialize();
+    // Fetch the chart's code during idle time, not after the first session arrives.
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    idle(() => void loadTimelineChart());
   }, []);
 
   return (

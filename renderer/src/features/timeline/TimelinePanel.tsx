@@ -6,7 +6,16 @@ import { useDarkScheme } from '../../app/use-dark-scheme';
 import { PeriodTableView } from './PeriodTableView';
 import './timeline.css';
 
-const TimelineChart = lazy(() => import('./TimelineChart'));
+type ChartComponent = (typeof import('./TimelineChart'))['default'];
+let loadedChart: ChartComponent | null = null;
+
+/** The chart's code (uPlot included); App fetches it while idle so the first session paints sooner. */
+export const loadTimelineChart = () =>
+  import('./TimelineChart').then((module) => {
+    loadedChart = module.default;
+    return module;
+  });
+const LazyChart = lazy(loadTimelineChart);
 
 export function TimelinePanel({ loaded }: { loaded: LoadedSession }) {
   const periods = loaded.session.periods;
@@ -14,6 +23,9 @@ export function TimelinePanel({ loaded }: { loaded: LoadedSession }) {
   const focus = useAppStore((s) => s.timelineFocus);
   const dark = useDarkScheme();
   const zone = resolveZone(display, loaded.session.location?.timeZone ?? null);
+  // Once the code is here, render it directly: even an already-loaded lazy() suspends once, and React
+  // holds a Suspense reveal back for up to 300 ms.
+  const Chart = loadedChart ?? LazyChart;
   if (periods.count === 0) {
     return (
       <section className="panel timeline" aria-label="Timeline" data-testid="timeline-panel">
@@ -28,7 +40,7 @@ export function TimelinePanel({ loaded }: { loaded: LoadedSession }) {
         {zone.note && ` (${zone.note})`}
       </p>
       <Suspense fallback={<div className="timeline-chart timeline-chart--loading">Loading chart…</div>}>
-        <TimelineChart periods={periods} zone={zone.zone} focus={focus} dark={dark} />
+        <Chart periods={periods} zone={zone.zone} focus={focus} dark={dark} />
       </Suspense>
       <PeriodTableView periods={periods} zone={zone.zone} />
     </section>
