@@ -205,7 +205,10 @@ export default function TimelineChart({ periods, zone, focus, dark }: TimelineCh
       });
       const firstPos = Math.min(n - 1, lowerBound(sorted.x, min));
       const index = sorted.order ? sorted.order[firstPos] : firstPos;
-      useTimelineLink.setState((s) => ({ firstInView: { index, nonce: (s.firstInView?.nonce ?? 0) + 1 } }));
+      // The table follows after the chart's frame, so scrolling it never delays the zoom.
+      setTimeout(() =>
+        useTimelineLink.setState((s) => ({ firstInView: { index, nonce: (s.firstInView?.nonce ?? 0) + 1 } })),
+      );
     }
 
     const reset = (): void => zoomTo(fullMin, fullMax);
