@@ -57,6 +57,8 @@ export interface IpcChannels {
     result: LoadedSession;
   };
   'session:cancel': { args: { requestId: string }; result: boolean };
+  /** A session main still holds (e.g. to show it again after the window reloads). */
+  'session:get': { args: { key: string }; result: LoadedSession };
   /** Opens the native dialog; resolves null when cancelled. */
   'session:open-dialog': { args: void; result: LoadedSession | null };
   /** A dropped file's content, read by the renderer. */
@@ -84,6 +86,7 @@ export const IPC_CHANNELS = [
   'token:clear',
   'session:fetch',
   'session:cancel',
+  'session:get',
   'session:open-dialog',
   'session:open-text',
   'history:list',

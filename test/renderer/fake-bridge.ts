@@ -56,6 +56,10 @@ export function installFakeBridge(loaded: LoadedSession): FakeBridge {
     ),
     'session:fetch': vi.fn(() => ok(loaded)),
     'session:cancel': vi.fn(() => ok(true)),
+    'session:get': vi.fn(() => ({
+      ok: false as const,
+      error: { kind: 'not-found' as const, message: 'gone', hint: 'fetch it' },
+    })),
     'session:open-dialog': vi.fn(() => ok(null)),
     'session:open-text': vi.fn(() => ok(loaded)),
     'history:list': vi.fn(() =>

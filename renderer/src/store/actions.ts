@@ -55,13 +55,15 @@ export async function initialize(): Promise<void> {
     refreshHistory(),
   ]);
   if (settings) set({ settings });
+  await restoreAfterReload(bridge);
 }
 
 export async function refreshProfiles(): Promise<void> {
   const snapshot = await call((b) => b['profiles:list']());
   if (!snapshot) return;
   set({ profiles: snapshot.profiles, notices: snapshot.notices });
-  await Promise.all(snapshot.profiles.map((p) => refreshToken(p.id)));
+  // The Demo profile has no token to ask about.
+  await Promise.all(snapshot.profiles.filter((p) => !p.demo).map((p) => refreshToken(p.id)));
 }
 
 export async function refreshToken(profileId: string): Promise<void> {
@@ -74,11 +76,32 @@ export async function refreshHistory(): Promise<void> {
   if (snapshot) set({ history: snapshot.entries, historyNotices: snapshot.notices });
 }
 
+/** Where the session shown survives a reload of the window (per window, gone when it closes). */
+const RESTORE_KEY = 'session-inspector:restore-session';
+
 export async function updateSettings(patch: Partial<Settings>): Promise<void> {
+  const before = get().settings.tileUrl;
   // Show the choice at once; main's answer (the stored settings) then wins.
   set({ settings: { ...get().settings, ...patch } });
   const settings = await call((b) => b['settings:update'](patch));
-  if (settings) set({ settings });
+  if (!settings) return;
+  set({ settings });
+  if (settings.tileUrl !== before) {
+    // The window's Content-Security-Policy names the tile host and is fixed per page load: reload so the
+    // new host's tiles are allowed, and show the same session again afterwards.
+    const key = get().loaded?.key;
+    if (key) sessionStorage.setItem(RESTORE_KEY, key);
+    window.location.reload();
+  }
+}
+
+/** After a reload, shows again the session that was on screen, if main still holds it. */
+async function restoreAfterReload(bridge: InspectorApi): Promise<void> {
+  const key = sessionStorage.getItem(RESTORE_KEY);
+  if (!key) return;
+  sessionStorage.removeItem(RESTORE_KEY);
+  const result = await bridge['session:get']({ key });
+  if (result.ok) set({ loaded: result.value, activeTab: 'map' });
 }
 
 export async function saveProfile(input: ProfileInput): Promise<boolean> {

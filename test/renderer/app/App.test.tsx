@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { App } from '../../../renderer/src/app/App';
 import { initialState, useAppStore } from '../../../renderer/src/store/app-store';
 import { MAX_DROP_BYTES } from '../../../renderer/src/store/actions';
-import { fail, installFakeBridge, ok } from '../fake-bridge';
+import { fail, installFakeBridge, ok, PROFILES } from '../fake-bridge';
 import type { FakeBridge } from '../fake-bridge';
 import { loadedFrom, SESSION_JSON } from '../fixtures';
 
@@ -332,5 +332,17 @@ describe('settings', () => {
     expect(bridge.api['profiles:delete']).not.toHaveBeenCalled();
     fireEvent.click(within(dialog).getByRole('button', { name: /Really delete Staging/ }));
     await waitFor(() => expect(bridge.api['profiles:delete']).toHaveBeenCalledWith({ id: 'p1' }));
+  });
+});
+
+describe('the Demo profile', () => {
+  it('is never asked about a token, so a first start shows no error', async () => {
+    const demo = { ...PROFILES[0], id: 'demo', name: 'Demo (bundled sessions)', demo: true };
+    bridge.api['profiles:list'].mockImplementation(() => ok({ profiles: [demo, ...PROFILES], notices: [] }));
+    render(<App />);
+    await screen.findByRole('option', { name: 'Staging' });
+    await waitFor(() => expect(bridge.api['token:state']).toHaveBeenCalledWith({ profileId: 'p1' }));
+    expect(bridge.api['token:state']).not.toHaveBeenCalledWith({ profileId: 'demo' });
+    expect(screen.queryByTestId('error-banner')).toBeNull();
   });
 });

@@ -42,6 +42,21 @@ export function createSessionHandlers(
         inFlight.delete(requestId);
       }
     },
+    'session:get': async (args: unknown): Promise<IpcResult<'session:get'>> => {
+      const key = parseIdArg(args, 'key');
+      if (!key.ok) return key;
+      const loaded = services.registry.get(key.value.key);
+      return loaded
+        ? { ok: true, value: loaded }
+        : {
+            ok: false,
+            error: appError(
+              'not-found',
+              'That session is no longer held by the app.',
+              'Open it again from Recent, or fetch it again.',
+            ),
+          };
+    },
     'session:cancel': async (args: unknown): Promise<IpcResult<'session:cancel'>> => {
       const id = parseIdArg(args, 'requestId');
       if (!id.ok) return id;

@@ -97,6 +97,17 @@ describe('createIpcHandlers', () => {
     expect(JSON.stringify(r)).not.toContain(mock.token);
   });
 
+  it('gives back a session main holds by its key, and a clear error for one it does not', async () => {
+    const profileId = await withToken();
+    const r = await handlers['session:fetch']({ requestId: 'r3', profileId, sessionId: 'gen-5' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(await handlers['session:get']({ key: r.value.key })).toEqual({ ok: true, value: r.value });
+    const gone = await handlers['session:get']({ key: 'no-such-key' });
+    expect(gone.ok ? null : gone.error.kind).toBe('not-found');
+    const bad = await handlers['session:get']({ key: 42 });
+    expect(bad.ok ? null : bad.error.kind).toBe('invalid-argument');
+  });
+
   it('still returns the session when history cannot keep it', async () => {
     const profileId = await withToken();
     services.history.add = async () => {
