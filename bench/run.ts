@@ -1,7 +1,4 @@
-/**
- * `npm run bench`: every benchmark, figures printed, nothing asserted. Run with --expose-gc so each
- * measurement starts from a collected heap (see package.json).
- */
+/** `npm run bench`: every benchmark, figures printed, nothing asserted. */
 import { runBrowserBench } from './browser';
 import { runExportBench } from './export';
 import { runReaderBench } from './reader';

@@ -64,6 +64,9 @@ function readVolume(f: FieldReader, raw: unknown, periodsPath: string, i: number
  * `-?\d+(\.\d+)?` with at most 15 digits, else NaN. Twice as fast as Number() and exactly equal to it:
  * both integers are exact in a double and one division rounds correctly.
  */
+/** Decimal places of the last number parsePlainDecimal read, so callers need not scan the text again. */
+let plainDecimalPlaces = 0;
+
 export function parsePlainDecimal(s: string): number {
   const n = s.length;
   let i = 0;
@@ -82,6 +85,7 @@ export function parsePlainDecimal(s: string): number {
   if (i === first) return NaN;
   let digitCount = i - first;
   let value = whole;
+  plainDecimalPlaces = 0;
   if (i < n) {
     if (s.charCodeAt(i) !== 46) return NaN;
     i++;
@@ -95,6 +99,7 @@ export function parsePlainDecimal(s: string): number {
     }
     if (i !== n || i === fracStart) return NaN;
     digitCount += i - fracStart;
+    plainDecimalPlaces = i - fracStart;
     value = (whole * scale + frac) / scale;
   }
   if (digitCount > 15) return NaN;
@@ -202,6 +207,8 @@ export function readPeriods(
       }
       const raw = dim.volume;
       let volume: number | null;
+      // Decimal places when the fast text path already counted them; -1 = count later if needed.
+      let places = -1;
       if (typeof raw === 'number' && Number.isFinite(raw)) volume = raw;
       else if (
         textVolumes > 0 &&
@@ -211,6 +218,7 @@ export function readPeriods(
       ) {
         // After the first, text volumes are only counted: the warning is already there.
         textVolumes++;
+        places = Math.min(plainDecimalPlaces, 6);
       } else {
         volume = readVolume(f, raw, path, i, j);
         if (volume !== null && typeof raw === 'string' && textVolumes === 0) textVolumes = 1;
@@ -246,7 +254,7 @@ export function readPeriods(
         energyKwh[i] = column[i];
         energySum += volume;
         facts.energyVolumes++;
-        facts.energyRounding += HALF_UNIT[decimalsOf(raw, volume)];
+        facts.energyRounding += HALF_UNIT[places >= 0 ? places : decimalsOf(raw, volume)];
       }
     }
   }
