@@ -22,7 +22,7 @@ export interface HistoryLimits {
 export const DEFAULT_HISTORY_LIMITS = { maxEntries: 50, maxBytes: 500 * 1024 * 1024 };
 
 interface IndexEntry extends HistoryEntry {
-  contentHash: string;
+  sessionKey: string;
 }
 
 const INDEX_FILE = 'index.json';
@@ -122,7 +122,7 @@ export class HistoryStore {
     // Not kept: a session larger than the whole budget (it would evict everything else and still not fit),
     // or one too large to open again.
     if (bytes > Math.min(this.maxBytes, MAX_SESSION_FILE_BYTES)) return;
-    const contentHash = contentHashOf(loaded);
+    const sessionKey = sessionKeyOf(loaded);
     const now = new Date();
     const id = `${now
       .toISOString()
@@ -139,10 +139,10 @@ export class HistoryStore {
       savedAt: now.toISOString(),
       sourceKind: loaded.source.kind,
       bytes,
-      contentHash,
+      sessionKey,
     };
-    const next = [...entries.filter((e) => e.contentHash !== contentHash), fresh];
-    const evicted = entries.filter((e) => e.contentHash === contentHash);
+    const next = [...entries.filter((e) => e.sessionKey !== sessionKey), fresh];
+    const evicted = entries.filter((e) => e.sessionKey === sessionKey);
     let total = next.reduce((sum, e) => sum + e.bytes, 0);
     while (next.length > this.maxEntries || total > this.maxBytes) {
       const oldest = next.shift();
@@ -194,7 +194,7 @@ export class HistoryStore {
         savedAt: idToDate(id),
         sourceKind: 'file',
         bytes: Buffer.byteLength(text),
-        contentHash: contentHashOf(loaded),
+        sessionKey: sessionKeyOf(loaded),
       });
     }
     if (entries.length > 0 || names.length > 0)
@@ -225,13 +225,34 @@ export class HistoryStore {
   }
 }
 
-/** Hash of the raw bodies: the same session saved again replaces its older copy. */
-function contentHashOf(loaded: Pick<LoadedSession, 'rawText' | 'rawLocationText'>): string {
-  return createHash('sha256')
-    .update(loaded.rawText)
-    .update('\0')
-    .update(loaded.rawLocationText ?? '')
-    .digest('hex');
+/**
+ * Which session an entry is: the same session fetched or opened again replaces its older copy. Servers stamp
+ * every response (envelope timestamps, an active session's growing periods), so the session's identity — where
+ * it came from and its ids — decides, not the bytes; a session without ids falls back to its raw bodies.
+ */
+function sessionKeyOf(
+  loaded: Pick<LoadedSession, 'rawText' | 'rawLocationText' | 'session' | 'source'>,
+): string {
+  const { ids } = loaded.session;
+  const hash = createHash('sha256');
+  if (ids.id !== null || ids.sessionId !== null) {
+    hash.update(
+      [
+        'id',
+        loaded.source.profileName ?? '',
+        ids.countryCode ?? '',
+        ids.partyId ?? '',
+        ids.id ?? '',
+        ids.sessionId ?? '',
+      ].join('\0'),
+    );
+  } else {
+    hash
+      .update(loaded.rawText)
+      .update('\0')
+      .update(loaded.rawLocationText ?? '');
+  }
+  return hash.digest('hex');
 }
 
 function publicEntry(e: IndexEntry): HistoryEntry {
@@ -267,6 +288,6 @@ function isIndexEntry(value: unknown): value is IndexEntry {
     typeof e.savedAt === 'string' &&
     typeof e.sourceKind === 'string' &&
     typeof e.bytes === 'number' &&
-    typeof e.contentHash === 'string'
+    typeof e.sessionKey === 'string'
   );
 }

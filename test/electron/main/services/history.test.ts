@@ -74,6 +74,17 @@ describe('HistoryStore', () => {
     expect((await store.list()).entries.map((e) => e.sessionId)).toEqual(['same', 'other']);
   });
 
+  it('keeps only the newest copy of a session fetched again with a new envelope timestamp or more periods', async () => {
+    const store = new HistoryStore(dir);
+    await store.add(loadedFrom(JSON.stringify(ocpi221Envelope({ status: 'ACTIVE', end_date_time: null }))));
+    const later = ocpi221Envelope();
+    later.timestamp = '2024-03-01T12:05:00Z';
+    await store.add(loadedFrom(JSON.stringify(later)));
+    const { entries } = await store.list();
+    expect(entries).toHaveLength(1);
+    expect((await openOk(store, entries[0].id)).session.status).toBe('COMPLETED');
+  });
+
   it('loses nothing when adds run concurrently', async () => {
     const store = new HistoryStore(dir);
     await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((id) => store.add(session(id))));
