@@ -3,37 +3,24 @@
  * bundle. Prints medians and sizes. Targets: CSV ≤ 1 s, HTML report ≤ 1 s and ≤ 5 MB.
  * Run alone with `npx tsx bench/export.ts`.
  */
-import type { LoadedSession } from '../shared/domain/loaded-session';
 import { generateSession } from '../shared/demo/generate-session';
 import { loadBasemap } from '../shared/export/basemap';
 import { createBundle } from '../shared/export/bundle';
 import { periodsToCsv } from '../shared/export/csv';
 import { renderHtmlReport } from '../shared/export/report-html';
-import { readSession } from '../shared/session/read-session';
+import { loadedFrom } from '../test/fixtures/export';
 import { mb, ms, timeMedian } from './stats';
 
 export async function runExportBench(periods = 200_000): Promise<void> {
   const { body, location } = generateSession({ periods, shape: 'vendor', seed: 11 });
   const rawText = JSON.stringify(body);
   const rawLocationText = location === undefined || location === null ? null : JSON.stringify(location);
-  const read = readSession(rawText, rawLocationText === null ? {} : { location: rawLocationText });
-  if (!read.ok) throw new Error(read.error.message);
-  const loaded: LoadedSession = {
-    key: 'bench',
-    source: {
-      kind: 'demo',
-      profileName: null,
-      flavour: null,
-      fileName: null,
-      fetch: null,
-      locationFetch: null,
-    },
-    session: read.session,
-    warnings: read.warnings,
-    checks: read.checks,
-    rawText,
-    rawLocationText,
-  };
+  const loaded = loadedFrom(rawText, rawLocationText, {
+    kind: 'demo',
+    profileName: null,
+    flavour: null,
+    fetch: null,
+  });
   const basemap = await loadBasemap();
   let csv = '';
   let html = '';

@@ -1,6 +1,6 @@
 /** Sessions for renderer tests, read by the real reader from inline JSON. */
 import type { LoadedSession } from '../../shared/domain/loaded-session';
-import { readSession } from '../../shared/session/read-session';
+import { loadedFrom as loadedFromRaw } from '../fixtures/export';
 
 export const SESSION_JSON = {
   status_code: 1000,
@@ -29,23 +29,5 @@ export const SESSION_JSON = {
 };
 
 export function loadedFrom(json: unknown, key = 'k1'): LoadedSession {
-  const rawText = JSON.stringify(json);
-  const read = readSession(rawText);
-  if (!read.ok) throw new Error(`fixture does not read: ${read.error.message}`);
-  return {
-    key,
-    source: {
-      kind: 'fetch',
-      profileName: 'Test',
-      flavour: 'ocpi-2.2.1',
-      fileName: null,
-      fetch: null,
-      locationFetch: null,
-    },
-    session: read.session,
-    warnings: read.warnings,
-    checks: read.checks,
-    rawText,
-    rawLocationText: null,
-  };
+  return { ...loadedFromRaw(JSON.stringify(json), null, { profileName: 'Test', fetch: null }), key };
 }
