@@ -42,4 +42,11 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The CLI and the plain-Node services are shared by the app and the CLI: nothing of Electron's.
+    files: ['cli/**/*.ts', 'services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['electron', '**/electron/*'] }],
+    },
+  },
 );

@@ -14,8 +14,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, newContext } from '../test/e2e/harness/browser';
-import { RENDERER_DIR, startHarness } from '../test/e2e/harness/harness';
+import { launchChromium, newContext } from '../tools/web-harness/browser';
+import { RENDERER_DIR, startHarness } from '../tools/web-harness/harness';
 import { fetchSessionInUi, waitForSession } from '../test/e2e/harness/ui';
 import { measureInitialJs } from './initial-js';
 import { median, ms } from './stats';

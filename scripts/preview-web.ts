@@ -3,9 +3,9 @@
  * local OCPI server, with a throw-away user-data folder. Prints the URL; with a DISPLAY it also opens a
  * visible Chromium on it. Ctrl+C stops everything and removes the temporary folder.
  */
-import { launchChromium } from '../test/e2e/harness/browser';
-import { startHarness } from '../test/e2e/harness/harness';
-import { mockProfileInput, saveProfile, vendorBaseUrl } from '../test/e2e/harness/mock-profiles';
+import { launchChromium } from '../tools/web-harness/browser';
+import { startHarness } from '../tools/web-harness/harness';
+import { mockProfileInput, saveProfile, vendorBaseUrl } from '../tools/web-harness/mock-profiles';
 import { MOCK_PREFIXES } from '../tools/mock-api/server';
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 /** `ocpi-inspect export <file|-> --format bundle|csv|html [--redact] --out PATH`. */
-import { fileErrorToAppError, writeFileAtomic } from '../../electron/main/services/atomic-file';
+import { fileErrorToAppError, writeFileAtomic } from '../../services/storage/atomic-file';
 import { APP_VERSION } from '../../shared/export/app-version';
 import { readSessionFile } from '../../shared/export/import';
 import { isExportFormat, renderExport } from '../../shared/export/render-export';

@@ -13,15 +13,15 @@ import {
   type Profile,
 } from '../../shared/domain/profile';
 import { checkBaseUrl, checkSessionId } from '../../shared/ipc/validate';
-import { fileErrorToAppError, writeFileAtomic } from '../../electron/main/services/atomic-file';
-import { authHeader } from '../../electron/main/services/auth-header';
-import { demoTransport } from '../../electron/main/services/demo-transport';
-import { httpGet } from '../../electron/main/services/http-client';
-import { nodeTransport } from '../../electron/main/services/http-transport';
-import { ProfileStore } from '../../electron/main/services/profiles';
-import { sessionUrl } from '../../electron/main/services/session-loader';
-import { TokenStore } from '../../electron/main/services/token-store';
-import { defaultUserDataDir } from '../../electron/main/services/user-data-dir';
+import { fileErrorToAppError, writeFileAtomic } from '../../services/storage/atomic-file';
+import { authHeader } from '../../services/http/auth-header';
+import { demoTransport } from '../../services/http/demo-transport';
+import { httpGet } from '../../services/http/http-client';
+import { nodeTransport } from '../../services/http/http-transport';
+import { ProfileStore } from '../../services/storage/profiles';
+import { sessionUrl } from '../../services/sessions/session-loader';
+import { TokenStore } from '../../services/storage/token-store';
+import { defaultUserDataDir } from '../../services/storage/user-data-dir';
 import { CliError, type CliIo, parseArgs } from '../io';
 
 export const TOKEN_ENV = 'OCPI_INSPECT_TOKEN';

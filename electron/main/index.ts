@@ -11,7 +11,7 @@ import { appError } from '../../shared/domain/errors';
 import { IPC_CHANNELS } from '../../shared/ipc/contract';
 import type { Dialogs } from './ipc/dialogs';
 import { createIpcHandlers } from './ipc/handlers/index';
-import { createAppServices } from './services/app-services';
+import { createAppServices } from '../../services/app-services';
 import {
   APP_ORIGIN,
   APP_SCHEME,

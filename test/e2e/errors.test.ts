@@ -7,7 +7,7 @@ import {
   mockProfileInput,
   saveProfile,
   vendorBaseUrl,
-} from './harness/mock-profiles';
+} from '../../tools/web-harness/mock-profiles';
 import { chooseProfile, fetchSessionInUi, waitForError } from './harness/ui';
 
 const e2e = useE2E();

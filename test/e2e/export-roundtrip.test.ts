@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { readFile, stat } from 'node:fs/promises';
 import type { LoadedSession } from '../../shared/domain/loaded-session';
 import type { Page } from 'playwright-core';
-import { decodeIpc } from './harness/codec';
+import { decodeIpc } from '../../tools/web-harness/codec';
 import { useE2E } from './harness/fixture';
-import type { Harness } from './harness/harness';
+import type { Harness } from '../../tools/web-harness/harness';
 import { fetchSessionInUi, waitForSession } from './harness/ui';
 
 const DEMO_SESSION = 'demo-ocpi-221-dc';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useE2E } from './harness/fixture';
-import { mockProfileInput, saveProfile, vendorBaseUrl } from './harness/mock-profiles';
+import { mockProfileInput, saveProfile, vendorBaseUrl } from '../../tools/web-harness/mock-profiles';
 import { chooseProfile, fetchSessionInUi, waitForSession } from './harness/ui';
 
 const e2e = useE2E();

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { screenshot, useE2E } from './harness/fixture';
 import { fetchSessionInUi, openTab, waitForMap, waitForSession } from './harness/ui';
-import { closedPort } from './harness/mock-profiles';
+import { closedPort } from '../../tools/web-harness/mock-profiles';
 
 const DEMO_SESSION = 'demo-ocpi-221-dc';
 

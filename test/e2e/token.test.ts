@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import keytar from 'keytar';
-import { KEYCHAIN_SERVICE } from '../../electron/main/services/token-store';
+import { KEYCHAIN_SERVICE } from '../../services/storage/token-store';
 import { useE2E } from './harness/fixture';
-import { MOCK_SESSION, vendorBaseUrl } from './harness/mock-profiles';
+import { MOCK_SESSION, vendorBaseUrl } from '../../tools/web-harness/mock-profiles';
 import { chooseProfile, fetchSessionInUi, waitForSession } from './harness/ui';
 
 const PROFILE_NAME = 'Local OCPI (e2e)';

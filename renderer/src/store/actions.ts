@@ -5,7 +5,7 @@ import type { LoadedSession } from '../../../shared/domain/loaded-session';
 import { DEFAULT_MAX_BYTES } from '../../../shared/domain/profile';
 import type { ProfileInput } from '../../../shared/domain/profile';
 import type { ExportFormat, InspectorApi, Settings } from '../../../shared/ipc/contract';
-import { triageMarkdown } from '../../../shared/report/triage-markdown';
+import { triageMarkdown } from '../../../shared/export/triage-markdown';
 import { getInspector } from '../bridge';
 import { activeProfile, useAppStore } from './app-store';
 import type { Dialog, PanelTab } from './app-store';

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
 import type { CliIo } from '../../../cli/io';
 import keytar from 'keytar';
-import { KEYCHAIN_SERVICE } from '../../../electron/main/services/token-store';
-import { ProfileStore } from '../../../electron/main/services/profiles';
+import { KEYCHAIN_SERVICE } from '../../../services/storage/token-store';
+import { ProfileStore } from '../../../services/storage/profiles';
 import { DEFAULT_MAX_BYTES } from '../../../shared/domain/profile';
 import { MOCK_PREFIXES, startMockOcpiServer, type MockOcpiServer } from '../../../tools/mock-api/server';
 

@@ -1,7 +1,7 @@
 /** axe-core in the page: loaded from the harness server (the CSP allows same-origin scripts only), run over the whole document. */
 import type { Page } from 'playwright-core';
 import type { AxeResults, Result } from 'axe-core';
-import { AXE_URL } from './server';
+import { AXE_URL } from '../../../tools/web-harness/server';
 
 /** A serious or critical violation, reduced to what a failure message needs. */
 export interface AxeFinding {

@@ -7,9 +7,9 @@ import { afterAll, beforeAll } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newContext } from './browser';
-import { REPO_ROOT, startHarness } from './harness';
-import type { Harness } from './harness';
+import { launchChromium, newContext } from '../../../tools/web-harness/browser';
+import { REPO_ROOT, startHarness } from '../../../tools/web-harness/harness';
+import type { Harness } from '../../../tools/web-harness/harness';
 
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output/screenshots');
 

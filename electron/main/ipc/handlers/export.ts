@@ -10,7 +10,7 @@ import {
   renderExport,
 } from '../../../../shared/export/render-export';
 import type { IpcResult, SavedFile } from '../../../../shared/ipc/contract';
-import { fileErrorToAppError, writeFileAtomic } from '../../services/atomic-file';
+import { fileErrorToAppError, writeFileAtomic } from '../../../../services/storage/atomic-file';
 
 export interface ExportHandlerServices {
   registry: { get(key: string): LoadedSession | undefined };

@@ -3,7 +3,7 @@ import { appError, type Result } from '../../../../shared/domain/errors';
 import type { LoadedSession } from '../../../../shared/domain/loaded-session';
 import { MAX_SESSION_FILE_BYTES, tooLargeError } from '../../../../shared/export/import';
 import type { IpcResult } from '../../../../shared/ipc/contract';
-import { readSessionFromPath, readSessionFromText } from '../../services/file-import';
+import { readSessionFromPath, readSessionFromText } from '../../../../services/sessions/file-import';
 
 /** What these handlers need from the app's services and context (structural, so tests can pass fakes). */
 export interface FileHandlerServices {

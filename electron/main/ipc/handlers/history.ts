@@ -2,7 +2,7 @@
 import { appError } from '../../../../shared/domain/errors';
 import type { LoadedSession } from '../../../../shared/domain/loaded-session';
 import type { IpcResult } from '../../../../shared/ipc/contract';
-import type { HistoryStore } from '../../services/history';
+import type { HistoryStore } from '../../../../services/storage/history';
 
 export interface HistoryHandlerServices {
   history: Pick<HistoryStore, 'list' | 'open'>;

@@ -10,7 +10,7 @@ import {
   type IpcEvents,
   type IpcResult,
 } from '../../../../shared/ipc/contract';
-import type { AppServices } from '../../services/app-services';
+import type { AppServices } from '../../../../services/app-services';
 import type { Dialogs } from '../dialogs';
 import { createExportHandlers } from './export';
 import { createFileHandlers } from './files';

@@ -1,7 +1,7 @@
 /** `profiles:*`: list, save and delete environment profiles; deleting one also removes its token. */
 import type { IpcResult } from '../../../../shared/ipc/contract';
 import { parseIdArg } from '../../../../shared/ipc/validate';
-import type { AppServices } from '../../services/app-services';
+import type { AppServices } from '../../../../services/app-services';
 
 export function createProfileHandlers(services: Pick<AppServices, 'profiles' | 'settings' | 'tokens'>) {
   const snapshot = () => {

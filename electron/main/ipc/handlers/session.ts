@@ -2,7 +2,7 @@
 import { appError } from '../../../../shared/domain/errors';
 import type { IpcEvents, IpcResult } from '../../../../shared/ipc/contract';
 import { parseFetchArgs, parseIdArg } from '../../../../shared/ipc/validate';
-import type { AppServices } from '../../services/app-services';
+import type { AppServices } from '../../../../services/app-services';
 
 export interface SessionHandlerContext {
   emit(event: 'session:progress', payload: IpcEvents['session:progress']): void;

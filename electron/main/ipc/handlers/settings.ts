@@ -1,6 +1,6 @@
 /** `settings:get` and `settings:update`. */
 import type { IpcResult } from '../../../../shared/ipc/contract';
-import type { AppServices } from '../../services/app-services';
+import type { AppServices } from '../../../../services/app-services';
 
 export function createSettingsHandlers(services: Pick<AppServices, 'settings'>) {
   return {

@@ -2,7 +2,7 @@
 import { appError, type Result } from '../../../../shared/domain/errors';
 import type { IpcResult } from '../../../../shared/ipc/contract';
 import { parseIdArg, parseTokenSetArgs } from '../../../../shared/ipc/validate';
-import type { AppServices } from '../../services/app-services';
+import type { AppServices } from '../../../../services/app-services';
 
 export function createTokenHandlers(services: Pick<AppServices, 'profiles' | 'tokens'>) {
   /** The profile must exist and need a token (the Demo profile does not). */

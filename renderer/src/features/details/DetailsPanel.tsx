@@ -6,7 +6,7 @@ import { CopyButton } from '../../app/CopyButton';
 import { useAppStore } from '../../store/app-store';
 import { updateSettings } from '../../store/actions';
 import { costLines } from './cost-lines';
-import { formatNumber, formatTime, maskId, resolveZone } from './format';
+import { formatNumber, formatTime, maskId, resolveZone } from '../../format/format';
 import type { TimeZoneDisplay } from '../../../../shared/ipc/contract';
 import './details.css';
 

@@ -1,6 +1,6 @@
 /** A Cost in words, whichever of the three OCPI price shapes it came in. */
 import type { Cost } from '../../../../shared/session/types';
-import { formatNumber } from './format';
+import { formatNumber } from '../../format/format';
 
 export function costLines(cost: Cost, currency: string | null): string[] {
   const cur = currency ?? '(no currency)';

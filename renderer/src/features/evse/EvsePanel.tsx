@@ -1,5 +1,5 @@
 import type { Connector, Evse, NormalizedSession } from '../../../../shared/session/types';
-import { formatNumber } from '../details/format';
+import { formatNumber } from '../../format/format';
 import { formatLabel, powerTypeLabel, standardLabel } from './connector-labels';
 import './evse.css';
 

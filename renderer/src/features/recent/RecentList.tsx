@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '../../../../shared/ipc/contract';
 import { useAppStore } from '../../store/app-store';
 import { openHistory } from '../../store/actions';
-import { formatBytes } from '../details/format';
+import { formatBytes } from '../../format/format';
 import './recent.css';
 
 export function RecentEntryLabel({ entry }: { entry: HistoryEntry }) {

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PeriodTable } from '../../../../shared/session/types';
-import { formatNumber, formatTime } from '../details/format';
+import { formatNumber, formatTime } from '../../format/format';
 import { useTimelineLink } from './timeline-link';
 
 const ROW_HEIGHT = 24;

@@ -4,7 +4,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { PeriodTable } from '../../../../shared/session/types';
 import type { TimelineFocus } from '../../store/app-store';
-import { formatNumber, formatTime } from '../details/format';
+import { formatNumber, formatTime } from '../../format/format';
 import { chartWindow, parkingSpans, periodRangeSeconds, sortPeriods } from './series';
 import type { SortedPeriods } from './series';
 import { registerChartPng, useTimelineLink } from './timeline-link';

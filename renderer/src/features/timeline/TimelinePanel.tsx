@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { LoadedSession } from '../../../../shared/domain/loaded-session';
 import { useAppStore } from '../../store/app-store';
-import { resolveZone } from '../details/format';
+import { resolveZone } from '../../format/format';
 import { useDarkScheme } from '../../app/use-dark-scheme';
 import { PeriodTableView } from './PeriodTableView';
 import './timeline.css';

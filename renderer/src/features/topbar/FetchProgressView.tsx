@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../../store/app-store';
-import { formatBytes } from '../details/format';
+import { formatBytes } from '../../format/format';
 
 export function FetchProgressView() {
   const fetching = useAppStore((s) => s.fetching);

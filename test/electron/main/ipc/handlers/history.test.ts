@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createHistoryHandlers } from '../../../../../electron/main/ipc/handlers/history';
-import { HistoryStore } from '../../../../../electron/main/services/history';
+import { HistoryStore } from '../../../../../services/storage/history';
 import type { LoadedSession } from '../../../../../shared/domain/loaded-session';
 import { loadedFrom } from '../../../../fixtures/export';
 import { ocpi211Session } from '../../../../fixtures/sessions';

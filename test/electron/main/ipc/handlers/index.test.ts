@@ -6,7 +6,7 @@ import { DEFAULT_MAX_BYTES, type ProfileInput } from '../../../../../shared/doma
 import type { FetchProgress } from '../../../../../shared/domain/loaded-session';
 import { IPC_CHANNELS } from '../../../../../shared/ipc/contract';
 import { createIpcHandlers, type IpcHandlers } from '../../../../../electron/main/ipc/handlers/index';
-import { createAppServices, type AppServices } from '../../../../../electron/main/services/app-services';
+import { createAppServices, type AppServices } from '../../../../../services/app-services';
 import {
   MOCK_PREFIXES,
   startMockOcpiServer,

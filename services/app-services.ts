@@ -1,0 +1,79 @@
+/** Composes the main-process services; Electron, the browser-test harness and tests all start here. */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { appError, type Result } from '../shared/domain/errors';
+import type { FetchProgress, LoadedSession } from '../shared/domain/loaded-session';
+import type { ClientConfig } from './http/http-client';
+import { demoTransport } from './http/demo-transport';
+import { HistoryStore } from './storage/history';
+import { nodeTransport, type Transport } from './http/http-transport';
+import { ProfileStore } from './storage/profiles';
+import { SessionRegistry } from './sessions/session-registry';
+import { loadSession } from './sessions/session-loader';
+import { SettingsStore } from './storage/settings';
+import { type Keychain, TokenStore } from './storage/token-store';
+
+export interface AppServicesOptions {
+  userDataDir: string;
+  /** Defaults to keytar; tests pass an unavailable one. */
+  keychain?: () => Promise<Keychain>;
+  /** Defaults to node:http/https. */
+  transport?: Transport;
+  /** Retry timing, so tests stay fast. */
+  client?: Omit<ClientConfig, 'transport'>;
+}
+
+export interface FetchRequest {
+  profileId: string;
+  sessionId: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: Omit<FetchProgress, 'requestId'>) => void;
+}
+
+export interface AppServices {
+  profiles: ProfileStore;
+  tokens: TokenStore;
+  settings: SettingsStore;
+  registry: SessionRegistry;
+  history: HistoryStore;
+  /** Profile → token → GET (and Location GET) → reader. */
+  fetchSession(req: FetchRequest): Promise<Result<LoadedSession>>;
+}
+
+export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
+  await mkdir(opts.userDataDir, { recursive: true });
+  const profiles = await ProfileStore.open(opts.userDataDir);
+  const settings = await SettingsStore.open(opts.userDataDir);
+  const tokens = new TokenStore(opts.keychain);
+  const transport = opts.transport ?? nodeTransport;
+
+  const fetchSession = async (req: FetchRequest): Promise<Result<LoadedSession>> => {
+    const profile = profiles.get(req.profileId);
+    if (!profile)
+      return {
+        ok: false,
+        error: appError('unknown-profile', 'That profile no longer exists.', 'Pick another profile.'),
+      };
+    let token: string | null = null;
+    if (!profile.demo) {
+      const got = await tokens.get(profile.id);
+      if (!got.ok) return got;
+      token = got.value;
+    }
+    // The Demo profile goes through the same client, only over an in-process transport.
+    const client: ClientConfig = { ...opts.client, transport: profile.demo ? demoTransport : transport };
+    return loadSession(
+      { profile, sessionId: req.sessionId, token, signal: req.signal, onProgress: req.onProgress },
+      client,
+    );
+  };
+
+  return {
+    profiles,
+    tokens,
+    settings,
+    registry: new SessionRegistry(),
+    history: new HistoryStore(join(opts.userDataDir, 'history')),
+    fetchSession,
+  };
+}

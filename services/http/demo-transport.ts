@@ -1,0 +1,53 @@
+/**
+ * The Demo profile's transport: answers `…/sessions/{id}` and `…/locations/{id}` from the bundled catalog,
+ * in process, so demo fetches run through the same client (envelope check, limits, metadata) with no network.
+ */
+import { demoLocation, demoSession } from '../../shared/demo/catalog';
+import type { Transport, TransportResponse } from './http-transport';
+
+export const DEMO_BASE_URL = 'https://demo.session-inspector.invalid/ocpi/2.2.1';
+
+/** Large demo bodies arrive in pieces, so progress events show like a real download. */
+const CHUNK_BYTES = 1024 * 1024;
+
+function respond(status: number, body: unknown, requestHeaders: Record<string, string>): TransportResponse {
+  const bytes = Buffer.from(JSON.stringify(body));
+  return {
+    status,
+    headers: {
+      'content-type': 'application/json',
+      'content-length': String(bytes.byteLength),
+      'x-request-id': requestHeaders['x-request-id'],
+      'x-correlation-id': requestHeaders['x-correlation-id'],
+    },
+    body: (async function* () {
+      for (let i = 0; i < bytes.byteLength; i += CHUNK_BYTES) yield bytes.subarray(i, i + CHUNK_BYTES);
+    })(),
+    discard: () => undefined,
+  };
+}
+
+const envelope = (status_code: number, status_message: string, data?: unknown) => ({
+  status_code,
+  status_message,
+  timestamp: new Date().toISOString(),
+  ...(data === undefined ? {} : { data }),
+});
+
+export const demoTransport: Transport = async ({ url, headers, signal }) => {
+  signal.throwIfAborted();
+  const match = /\/(sessions|locations)\/([^/]+)$/.exec(url.pathname);
+  const id = match ? decodeURIComponent(match[2]) : '';
+  if (match?.[1] === 'sessions') {
+    const session = demoSession(id);
+    if (session) return respond(200, session.body, headers);
+  } else if (match?.[1] === 'locations') {
+    const location = demoLocation(id);
+    if (location) return respond(200, envelope(1000, 'Success', location), headers);
+  }
+  return respond(
+    404,
+    envelope(2003, `Unknown ${match?.[1] === 'locations' ? 'location' : 'session'}: ${id}`),
+    headers,
+  );
+};

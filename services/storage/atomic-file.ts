@@ -1,0 +1,65 @@
+/** Atomic file writes (temp file, fsync, rename) and the user-facing messages for what can go wrong. */
+import { randomBytes } from 'node:crypto';
+import { open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { appError, type AppError } from '../../shared/domain/errors';
+
+/**
+ * Writes `data` to `path` so that a reader sees either the old file or the new one, never half of one:
+ * a crash, a full disk or a kill mid-write leaves the previous file intact.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  let handle;
+  try {
+    handle = await open(tmp, 'wx', 0o600);
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(tmp, path);
+  } catch (err) {
+    await handle?.close().catch(() => undefined);
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+  // Make the rename itself durable where the platform lets us open a folder.
+  const dir = await open(dirname(path), 'r').catch(() => undefined);
+  await dir?.sync().catch(() => undefined);
+  await dir?.close().catch(() => undefined);
+}
+
+/** Turns a Node file-system error into a message a user can act on. */
+export function fileErrorToAppError(err: unknown, path: string): AppError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return appError(
+        'file-permission',
+        `Permission denied writing ${path}.`,
+        'Choose a folder you can write to.',
+      );
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return appError(
+        'file-missing-folder',
+        `The folder for ${path} does not exist.`,
+        'Choose an existing folder.',
+      );
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return appError(
+        'disk-full',
+        `The disk is full: ${path} was not written.`,
+        'Free some space or save to another disk. Any previous file is unchanged.',
+      );
+    default:
+      return appError(
+        'file-io',
+        `Could not write ${path}: ${code ?? (err instanceof Error ? err.message : String(err))}.`,
+        'Try another location.',
+      );
+  }
+}

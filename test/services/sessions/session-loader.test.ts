@@ -1,0 +1,140 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SESSIONS } from '../../../shared/demo/catalog';
+import { DEFAULT_MAX_BYTES, type Profile } from '../../../shared/domain/profile';
+import { createAppServices, type AppServices } from '../../../services/app-services';
+import { demoTransport } from '../../../services/http/demo-transport';
+import { nodeTransport } from '../../../services/http/http-transport';
+import { DEMO_PROFILE } from '../../../services/storage/profiles';
+import { loadSession, separateLocationId } from '../../../services/sessions/session-loader';
+import { MOCK_PREFIXES, startMockOcpiServer, type MockOcpiServer } from '../../../tools/mock-api/server';
+
+let mock: MockOcpiServer;
+beforeAll(async () => {
+  mock = await startMockOcpiServer();
+});
+afterAll(() => mock.close());
+
+const client = { transport: nodeTransport, retryDelaysMs: [5, 5] };
+const profile = (flavour: Profile['flavour']): Profile => ({
+  id: 'p',
+  name: 'Local',
+  baseUrl: `${mock.baseUrl}${MOCK_PREFIXES[flavour]}`,
+  flavour,
+  auth: { kind: 'token' },
+  base64Token: false,
+  timeouts: { connectMs: 1000, totalMs: 5000 },
+  maxBytes: DEFAULT_MAX_BYTES,
+});
+
+describe('loadSession', () => {
+  it('fetches the Location of an OCPI 2.2.1 session and hands it to the reader', async () => {
+    const r = await loadSession(
+      { profile: profile('ocpi-2.2.1'), sessionId: 'gen-30', token: mock.token },
+      client,
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.session.location?.evses.length).toBeGreaterThan(1);
+    expect(r.value.source.locationFetch?.url).toMatch(/\/locations\/LOC-ZUIDAS$/);
+    expect(r.value.rawLocationText).toContain('LOC-ZUIDAS');
+    expect(r.value.source).toMatchObject({ kind: 'fetch', flavour: 'ocpi-2.2.1', profileName: 'Local' });
+    expect(r.value.warnings.filter((w) => /Location/.test(w.message))).toEqual([]);
+  });
+
+  it('still shows the session, with a warning, when the Location GET fails', async () => {
+    const r = await loadSession(
+      { profile: profile('ocpi-2.2.1'), sessionId: 'fault-location-404', token: mock.token },
+      client,
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.session.location).toBeNull();
+    expect(r.value.warnings[0].message).toMatch(/LOC-MISSING could not be fetched.*HTTP 404/);
+  });
+
+  it('makes one GET for sessions that embed their location (vendor, 2.1.1)', async () => {
+    for (const flavour of ['vendor', 'ocpi-2.1.1'] as const) {
+      const before = mock.requests.length;
+      const r = await loadSession(
+        { profile: profile(flavour), sessionId: 'gen-10', token: mock.token },
+        client,
+      );
+      expect(r.ok).toBe(true);
+      expect(mock.requests.length - before).toBe(1);
+    }
+  });
+
+  it('reports progress for both phases', async () => {
+    const phases = new Set<string>();
+    await loadSession(
+      {
+        profile: profile('ocpi-2.2.1'),
+        sessionId: 'gen-20',
+        token: mock.token,
+        onProgress: (p) => phases.add(p.phase),
+      },
+      client,
+    );
+    expect([...phases].sort()).toEqual(['location', 'session']);
+  });
+
+  it('finds the separate location id only when the Location is not embedded', () => {
+    expect(separateLocationId({ data: { location_id: 'L1' } })).toBe('L1');
+    expect(separateLocationId({ location_id: 'L1' })).toBe('L1');
+    expect(separateLocationId({ data: { location_id: 'L1', location: { id: 'L1' } } })).toBeNull();
+    expect(separateLocationId({ data: {} })).toBeNull();
+  });
+});
+
+describe('the Demo profile', () => {
+  it.each(DEMO_SESSIONS.filter((s) => s.id !== 'demo-long'))(
+    'serves $id through the client with no token',
+    async ({ id }) => {
+      const r = await loadSession(
+        { profile: DEMO_PROFILE, sessionId: id, token: null },
+        { transport: demoTransport },
+      );
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.source.kind).toBe('demo');
+      expect(r.value.source.fetch?.status).toBe(200);
+      expect(r.value.session.location).not.toBeNull();
+    },
+  );
+
+  it('answers an unknown demo id with not-found', async () => {
+    const r = await loadSession(
+      { profile: DEMO_PROFILE, sessionId: 'nope', token: null },
+      { transport: demoTransport },
+    );
+    expect(r.ok ? null : r.error.kind).toBe('not-found');
+  });
+});
+
+describe('createAppServices().fetchSession', () => {
+  let dir: string;
+  let services: AppServices;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'services-'));
+    services = await createAppServices({
+      userDataDir: dir,
+      keychain: async () => {
+        throw new Error('no keychain in this test');
+      },
+    });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('uses a memory token for a real profile and needs none for the Demo profile', async () => {
+    const { id: _id, ...input } = profile('vendor');
+    const saved = await services.profiles.save(input);
+    if (!saved.ok) throw new Error(saved.error.message);
+    const noToken = await services.fetchSession({ profileId: saved.value.id, sessionId: 'gen-5' });
+    expect(noToken.ok ? null : noToken.error.kind).toBe('keychain-unavailable');
+    await services.tokens.set(saved.value.id, mock.token, true);
+    expect((await services.fetchSession({ profileId: saved.value.id, sessionId: 'gen-5' })).ok).toBe(true);
+    expect((await services.fetchSession({ profileId: 'demo', sessionId: 'demo-vendor-ac' })).ok).toBe(true);
+    const unknown = await services.fetchSession({ profileId: 'gone', sessionId: 'x' });
+    expect(unknown.ok ? null : unknown.error.kind).toBe('unknown-profile');
+  });
+});
