@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, figures printed, nothing asserted. */
 import { runBrowserBench } from './browser';
+import { runCliBench } from './cli';
 import { runExportBench } from './export';
 import { runReaderBench } from './reader';
 
@@ -8,6 +9,8 @@ async function main(): Promise<void> {
   runReaderBench();
   console.log('\n# Export (Node)');
   await runExportBench();
+  console.log('\n# CLI (whole process)');
+  runCliBench();
   console.log('\n# Renderer (Chromium)');
   await runBrowserBench();
 }
