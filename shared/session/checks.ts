@@ -7,6 +7,7 @@ import type { LocationFacts } from './location';
 import type { PeriodFacts } from './periods';
 import { KNOWN_STATUSES } from './vocabulary';
 import { countryContains } from '../geo/country-lookup';
+import { compareEnergy } from './energy-tolerance';
 
 /** Ratio band in which period energy is taken to be Wh reported as kWh. */
 const WH_RATIO_MIN = 800;
@@ -32,7 +33,7 @@ const fmt = (n: number, digits = 3): string => Number(n.toFixed(digits)).toStrin
 export function runChecks(s: NormalizedSession, facts: ReaderFacts): Check[] {
   const checks: Check[] = [];
   const unitSuspect = checkEnergyUnits(s, facts, checks);
-  if (!unitSuspect) checkEnergyMismatch(s, facts, checks);
+  if (!unitSuspect) checkEnergyMismatch(s, checks);
   checkTimes(s, checks);
   checkPeriodOrder(s, checks);
   checkPeriodsInsideSession(s, checks);
@@ -73,26 +74,15 @@ function checkEnergyUnits(s: NormalizedSession, facts: ReaderFacts, out: Check[]
   return false;
 }
 
-function checkEnergyMismatch(s: NormalizedSession, facts: ReaderFacts, out: Check[]): void {
-  const { energySum, energyRounding, energyVolumes } = facts.periods;
-  if (s.kwh === null || energySum === null) return;
-  // The volumes' own decimals explain up to half a unit of their last place each; kwh's own rounding too.
-  const tolerance = energyRounding + halfUnit(s.kwh) + 1e-9;
-  const diff = Math.abs(energySum - s.kwh);
-  if (diff <= tolerance) return;
+function checkEnergyMismatch(s: NormalizedSession, out: Check[]): void {
+  const e = compareEnergy(s.kwh, s.energyRounding);
+  if (e === null || e.agree) return;
   out.push({
     code: 'ENERGY_MISMATCH',
     severity: 'error',
-    message: `Period ENERGY sums to ${fmt(energySum, 4)} kWh but the session reports ${fmt(s.kwh, 4)} kWh (off by ${fmt(diff, 4)}; rounding of ${energyVolumes} volume(s) explains at most ${fmt(tolerance, 4)}).`,
+    message: `Period ENERGY sums to ${fmt(e.summed, 4)} kWh but the session reports ${fmt(e.reported, 4)} kWh (off by ${fmt(e.diff, 4)}; rounding of ${e.volumes} volume(s) explains at most ${fmt(e.tolerance, 4)}).`,
     periods: [0, s.periods.count - 1],
   });
-}
-
-function halfUnit(value: number): number {
-  const text = String(value);
-  if (/e/i.test(text)) return 0;
-  const dot = text.indexOf('.');
-  return 0.5 * 10 ** -(dot < 0 ? 0 : text.length - dot - 1);
 }
 
 function checkTimes(s: NormalizedSession, out: Check[]): void {

@@ -1,5 +1,5 @@
 /** Location, EVSE and connector reading, and finding the EVSE/connector a session used. */
-import type { Connector, Coordinates, Evse, SiteLocation } from './types';
+import type { Connector, Coordinates, Evse, EvseMatch, SiteLocation } from './types';
 import { childPath, type FieldReader, isObject, type JsonObject, parseNumericText } from './field-reader';
 
 /** A coordinate pair that could not be used, kept for the INVALID_COORDINATES check. */
@@ -180,6 +180,7 @@ function readCoordinate(f: FieldReader, value: unknown, path: string): number | 
 export interface UsedEquipment {
   evse: Evse | null;
   connector: Connector | null;
+  match: EvseMatch | null;
 }
 
 /**
@@ -200,13 +201,22 @@ export function findUsedEquipment(
 ): UsedEquipment {
   const evses = location.evses;
   let evse: Evse | null = null;
+  let by: EvseMatch['by'] = 'evse_uid';
+  let reference: string | null = refs.evseUid;
   if (refs.evseUid !== null) evse = evses.find((e) => e.uid === refs.evseUid) ?? null;
-  if (!evse && refs.vendorEvseId !== null)
+  if (!evse && refs.vendorEvseId !== null) {
     evse = evses.find((e) => e.uid === refs.vendorEvseId || e.evseId === refs.vendorEvseId) ?? null;
-  if (!evse && refs.vendorConnectorId !== null)
+    [by, reference] = ['vendor_evseId', refs.vendorEvseId];
+  }
+  if (!evse && refs.vendorConnectorId !== null) {
     evse = evses.find((e) => e.evseId === refs.vendorConnectorId) ?? null;
+    [by, reference] = ['vendor_connectorId', refs.vendorConnectorId];
+  }
   const referenced = refs.evseUid ?? refs.vendorEvseId ?? refs.vendorConnectorId;
-  if (!evse && referenced === null && evses.length === 1) evse = evses[0];
+  if (!evse && referenced === null && evses.length === 1) {
+    evse = evses[0];
+    [by, reference] = ['only_evse', null];
+  }
   if (!evse) {
     if (referenced !== null)
       f.sink.add(
@@ -218,7 +228,7 @@ export function findUsedEquipment(
         path,
         `the location lists ${evses.length} EVSEs and the session names none; cannot tell which was used`,
       );
-    return { evse: null, connector: null };
+    return { evse: null, connector: null, match: null };
   }
   let connector: Connector | null = null;
   if (refs.connectorId !== null) {
@@ -226,5 +236,15 @@ export function findUsedEquipment(
     if (!connector)
       f.sink.add(path, `connector "${refs.connectorId}" is not on EVSE "${evse.uid ?? evse.evseId}"`);
   } else if (evse.connectors.length === 1) connector = evse.connectors[0];
-  return { evse, connector };
+  const connectorIndex = connector ? evse.connectors.indexOf(connector) : -1;
+  return {
+    evse,
+    connector,
+    match: {
+      evseIndex: evses.indexOf(evse),
+      connectorIndex: connectorIndex < 0 ? null : connectorIndex,
+      by,
+      reference,
+    },
+  };
 }

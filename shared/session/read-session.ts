@@ -179,7 +179,7 @@ function normalize(
         { evseUid: evseUidField, connectorId: connectorIdField, vendorEvseId, vendorConnectorId },
         childPath(path, 'location'),
       )
-    : { evse: null, connector: null };
+    : { evse: null, connector: null, match: null };
 
   const periodsRaw = f.array(data, 'charging_periods', path);
   const active = status === 'ACTIVE';
@@ -218,7 +218,13 @@ function normalize(
     location,
     evse: used.evse,
     connector: used.connector,
+    evseMatch: used.match,
     periods,
+    energyRounding: {
+      sum: facts.periods.energySum,
+      volumes: facts.periods.energyVolumes,
+      halfUnits: facts.periods.energyRounding,
+    },
   };
 }
 

@@ -154,7 +154,32 @@ export interface NormalizedSession {
   /** The EVSE and connector the session used, when they could be found. */
   evse: Evse | null;
   connector: Connector | null;
+  /** Where `evse` and `connector` sit in `location.evses` and how they were found (null: not found). */
+  evseMatch: EvseMatch | null;
   periods: PeriodTable;
+  /** The ENERGY volumes as the mismatch rule needs them (shared/session/energy-tolerance.ts). */
+  energyRounding: EnergyRounding;
+}
+
+export interface EvseMatch {
+  evseIndex: number;
+  /** Index in that EVSE's connectors; null when the connector is unknown. */
+  connectorIndex: number | null;
+  /**
+   * The reference that found the EVSE: OCPI `evse_uid`; the vendor's `evseId` (an EVSE `uid`, or its
+   * `evse_id`) or `connectorId` (an EVSE `evse_id`); or the only EVSE a location without a reference lists.
+   */
+  by: 'evse_uid' | 'vendor_evseId' | 'vendor_connectorId' | 'only_evse';
+  /** The reference's value as sent (null for `only_evse`). */
+  reference: string | null;
+}
+
+export interface EnergyRounding {
+  /** Sum of the periods' ENERGY volumes (kWh), null when there were none. */
+  sum: number | null;
+  volumes: number;
+  /** Half a unit of each volume's last written decimal place, summed (kWh). */
+  halfUnits: number;
 }
 
 export type ReaderErrorKind =
