@@ -4,6 +4,7 @@
  */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { proxyAgentFor } from './proxy-agent';
 
 export interface TransportRequest {
   url: URL;
@@ -42,18 +43,27 @@ function flatten(headers: IncomingHttpHeaders): Record<string, string | undefine
 
 export const nodeTransport: Transport = (req) =>
   new Promise((resolve, reject) => {
-    const send = req.url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const secure = req.url.protocol === 'https:';
+    const send = secure ? httpsRequest : httpRequest;
+    const proxy = proxyAgentFor(req.url);
     // No shared agent: every fetch starts from a fresh connection, so the connect timeout always applies.
-    const r = send(req.url, { method: 'GET', headers: req.headers, signal: req.signal, agent: false });
-    let connectTimer: NodeJS.Timeout | undefined;
-    r.on('socket', (socket) => {
-      connectTimer = setTimeout(
+    const r = send(req.url, {
+      method: 'GET',
+      headers: req.headers,
+      signal: req.signal,
+      agent: proxy ?? false,
+    });
+    const startTimer = (): NodeJS.Timeout =>
+      setTimeout(
         () => r.destroy(new TransportError('connect-timeout', 'connect timed out')),
         req.connectTimeoutMs,
       );
-      socket.once(req.url.protocol === 'https:' ? 'secureConnect' : 'connect', () =>
-        clearTimeout(connectTimer),
-      );
+    // Through a proxy the agent connects (and tunnels) before 'socket' fires: time it from the request.
+    let connectTimer = proxy ? startTimer() : undefined;
+    r.on('socket', (socket) => {
+      connectTimer ??= startTimer();
+      if (!secure && !socket.connecting) return clearTimeout(connectTimer);
+      socket.once(secure ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer));
     });
     r.on('response', (res) => {
       clearTimeout(connectTimer);
