@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useAppStore } from '../store/app-store';
 import { cancelFetch, copyTriageSummary, openFileDialog, setExportMenuOpen } from '../store/actions';
 import { SESSION_ID_INPUT_ID } from './element-ids';
-import { shortcutFor } from './shortcuts';
+import { shortcutFor } from '../../../shared/domain/shortcuts';
 
 /** Window-wide shortcuts; dialogs and menus handle their own Esc first. */
 export function useShortcuts(): void {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortcutFor } from '../../../renderer/src/app/shortcuts';
-import { nextStepFor } from '../../../renderer/src/app/next-step';
+import { acceleratorFor, APP_COMMANDS, shortcutFor } from '../../../shared/domain/shortcuts';
 
 const key = (
   k: string,
@@ -30,15 +29,22 @@ describe('shortcutFor', () => {
   });
 });
 
-describe('nextStepFor', () => {
-  it('offers the step the issue asks for', () => {
-    expect(nextStepFor('unauthorized')).toBe('set-token');
-    expect(nextStepFor('no-token')).toBe('set-token');
-    expect(nextStepFor('not-found')).toBe('check-environment');
-    expect(nextStepFor('offline')).toBe('open-file');
-    expect(nextStepFor('timeout')).toBe('open-file');
-    expect(nextStepFor('dns')).toBe('open-file');
-    expect(nextStepFor('keychain-unavailable')).toBe('keep-token-for-run');
-    expect(nextStepFor('internal')).toBeNull();
+describe('acceleratorFor', () => {
+  it('gives the menu the same keys the renderer handles', () => {
+    expect(acceleratorFor('open-file')).toBe('CmdOrCtrl+O');
+    expect(acceleratorFor('copy-summary')).toBe('CmdOrCtrl+Shift+C');
+    expect(acceleratorFor('cancel')).toBe('Esc');
+    for (const command of APP_COMMANDS) {
+      const parts = acceleratorFor(command).split('+');
+      const key = parts.at(-1) === 'Esc' ? 'Escape' : (parts.at(-1) ?? '').toLowerCase();
+      const e = {
+        key,
+        ctrlKey: parts.includes('CmdOrCtrl'),
+        metaKey: false,
+        shiftKey: parts.includes('Shift'),
+        altKey: false,
+      };
+      expect(shortcutFor(e)).toBe(command);
+    }
   });
 });
