@@ -7,9 +7,11 @@ import type { ClientConfig } from './http/http-client';
 import { demoTransport } from './http/demo-transport';
 import { HistoryStore } from './storage/history';
 import { nodeTransport, type Transport } from './http/http-transport';
+import { createFileLog, fetchFields, type MainLog } from './log/main-log';
 import { ProfileStore } from './storage/profiles';
 import { SessionRegistry } from './sessions/session-registry';
-import { loadSession } from './sessions/session-loader';
+import { loadSession, sessionUrl } from './sessions/session-loader';
+import { safeUrl } from './http/http-client';
 import { SettingsStore } from './storage/settings';
 import { type Keychain, TokenStore } from './storage/token-store';
 
@@ -21,6 +23,8 @@ export interface AppServicesOptions {
   transport?: Transport;
   /** Retry timing, so tests stay fast. */
   client?: Omit<ClientConfig, 'transport'>;
+  /** Defaults to `main.log` in the user-data folder. */
+  log?: MainLog;
 }
 
 export interface FetchRequest {
@@ -36,6 +40,8 @@ export interface AppServices {
   settings: SettingsStore;
   registry: SessionRegistry;
   history: HistoryStore;
+  /** The main-process log: one line per fetch, every unexpected IPC failure with its stack. */
+  log: MainLog;
   /** Profile → token → GET (and Location GET) → reader. */
   fetchSession(req: FetchRequest): Promise<Result<LoadedSession>>;
 }
@@ -44,7 +50,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   await mkdir(opts.userDataDir, { recursive: true });
   const profiles = await ProfileStore.open(opts.userDataDir);
   const settings = await SettingsStore.open(opts.userDataDir);
-  const tokens = new TokenStore(opts.keychain);
+  const log = opts.log ?? createFileLog(opts.userDataDir);
+  // Every token main handles is known to the log before it could appear in a line.
+  const tokens = new TokenStore(opts.keychain, process.platform, (token) => log.addSecret(token));
   const transport = opts.transport ?? nodeTransport;
 
   const fetchSession = async (req: FetchRequest): Promise<Result<LoadedSession>> => {
@@ -62,10 +70,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     }
     // The Demo profile goes through the same client, only over an in-process transport.
     const client: ClientConfig = { ...opts.client, transport: profile.demo ? demoTransport : transport };
-    return loadSession(
+    const loaded = await loadSession(
       { profile, sessionId: req.sessionId, token, signal: req.signal, onProgress: req.onProgress },
       client,
     );
+    logFetch(log, profile.baseUrl, req.sessionId, loaded);
+    return loaded;
   };
 
   return {
@@ -74,6 +84,19 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     settings,
     registry: new SessionRegistry(),
     history: new HistoryStore(join(opts.userDataDir, 'history')),
+    log,
     fetchSession,
   };
+}
+
+/** One line per GET made (session, then Location), or one for a fetch that failed. */
+function logFetch(log: MainLog, baseUrl: string, sessionId: string, loaded: Result<LoadedSession>): void {
+  if (loaded.ok) {
+    const { fetch, locationFetch } = loaded.value.source;
+    if (fetch) log.info('fetch', { phase: 'session', ...fetchFields(fetch) });
+    if (locationFetch) log.info('fetch', { phase: 'location', ...fetchFields(locationFetch) });
+    return;
+  }
+  const { hint: _hint, ...error } = loaded.error;
+  log.info('fetch-failed', { url: safeUrl(new URL(sessionUrl(baseUrl, sessionId))), ...error });
 }

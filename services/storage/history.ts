@@ -11,7 +11,7 @@ import type { LoadedSession } from '../../shared/domain/loaded-session';
 import { BUNDLE_EXTENSION, BUNDLE_FORMAT, createBundle } from '../../shared/export/bundle';
 import { MAX_SESSION_FILE_BYTES, readSessionFile } from '../../shared/export/import';
 import { APP_VERSION } from '../../shared/export/app-version';
-import type { HistoryEntry, HistorySnapshot } from '../../shared/ipc/contract';
+import type { HistoryEntry, HistorySnapshot } from '../../shared/domain/history';
 import { writeFileAtomic } from './atomic-file';
 
 export interface HistoryLimits {

@@ -11,7 +11,7 @@ import {
   type Profile,
   type ProfileInput,
 } from '../../shared/domain/profile';
-import type { ProfilesSnapshot } from '../../shared/ipc/contract';
+import type { ProfilesSnapshot } from '../../shared/domain/profile';
 import { parseProfileInput } from '../../shared/ipc/validate';
 import { DEMO_BASE_URL } from '../http/demo-transport';
 import { readJsonFile, writeJsonFile } from './json-file';
@@ -77,10 +77,8 @@ export class ProfileStore {
     return this.list().profiles.find((p) => p.name.toLowerCase() === name.toLowerCase());
   }
 
-  async save(raw: unknown): Promise<Result<Profile>> {
-    const parsed = parseProfileInput(raw);
-    if (!parsed.ok) return parsed;
-    const input: ProfileInput = parsed.value;
+  /** Saves a checked profile (see `parseProfileInput`), enforcing the store's own rules. */
+  async save(input: ProfileInput): Promise<Result<Profile>> {
     if (input.id === DEMO_PROFILE_ID)
       return {
         ok: false,

@@ -1,13 +1,11 @@
 /** App settings (tile URL, time-zone display, active profile), stored as JSON in the user-data folder. */
 import { join } from 'node:path';
-import type { Settings } from '../../shared/ipc/contract';
+import { DEFAULT_TILE_URL, type Settings } from '../../shared/domain/settings';
 import { parseSettingsPatch } from '../../shared/ipc/validate';
-import type { Result } from '../../shared/domain/errors';
 import { readJsonFile, writeJsonFile } from './json-file';
 import { DEMO_PROFILE_ID } from './profiles';
 
 export const SETTINGS_FILE = 'settings.json';
-export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const DEFAULT_SETTINGS: Settings = {
   tileUrl: DEFAULT_TILE_URL,
   timeZone: 'site',
@@ -31,10 +29,18 @@ export class SettingsStore {
         `The settings file could not be read and was moved aside to ${read.movedTo}; defaults are used.`,
       );
     if (read.kind === 'ok') {
-      // Field by field: one bad value falls back to its default, the rest is kept.
-      for (const [key, value] of Object.entries(read.value ?? {})) {
+      // Field by field: one bad value falls back to its default with a notice, the rest is kept. A bad
+      // tile URL must not reach the CSP header, where it could keep the window from ever starting.
+      const fields = read.value !== null && typeof read.value === 'object' ? read.value : {};
+      for (const [key, value] of Object.entries(fields)) {
         const patch = parseSettingsPatch({ [key]: value });
         if (patch.ok) settings = { ...settings, ...patch.value };
+        else
+          notices.push(
+            key === 'tileUrl'
+              ? `The saved tile server was not valid (${patch.error.message}); the default OpenStreetMap tiles are used. Set another in Settings.`
+              : `The saved setting ${key.slice(0, 40)} was not valid (${patch.error.message}); its default is used.`,
+          );
       }
     }
     return new SettingsStore(path, settings, notices);
@@ -44,12 +50,11 @@ export class SettingsStore {
     return { ...this.current };
   }
 
-  async update(raw: unknown): Promise<Result<Settings>> {
-    const patch = parseSettingsPatch(raw);
-    if (!patch.ok) return patch;
-    const next = { ...this.current, ...patch.value };
+  /** Applies a checked patch (see `parseSettingsPatch`); a failed write throws and changes nothing. */
+  async update(patch: Partial<Settings>): Promise<Settings> {
+    const next = { ...this.current, ...patch };
     await writeJsonFile(this.path, next);
     this.current = next;
-    return { ok: true, value: this.get() };
+    return this.get();
   }
 }

@@ -31,11 +31,15 @@ export function keychainHelp(platform: NodeJS.Platform = process.platform): stri
 
 export class TokenStore {
   private readonly memory = new Map<string, string>();
+  /** Profiles whose keychain entry is being deleted: their token must not be handed out meanwhile. */
+  private readonly clearing = new Set<string>();
   private keychain: Promise<Keychain> | null = null;
 
   constructor(
     private readonly openKeychain: () => Promise<Keychain> = loadKeytar,
     private readonly platform: NodeJS.Platform = process.platform,
+    /** Told of every token set or read, before it is used (the log scrubs them). */
+    private readonly onToken: (token: string) => void = () => undefined,
   ) {}
 
   private async withKeychain<T>(
@@ -67,6 +71,7 @@ export class TokenStore {
   }
 
   async set(profileId: string, token: string, memoryOnly: boolean): Promise<Result<TokenState>> {
+    this.onToken(token);
     if (memoryOnly) {
       this.memory.set(profileId, token);
       return { ok: true, value: { profileId, status: 'memory' } };
@@ -87,14 +92,20 @@ export class TokenStore {
 
   async clear(profileId: string): Promise<TokenState> {
     this.memory.delete(profileId);
-    const deleted = await this.withKeychain((k) => k.deletePassword(KEYCHAIN_SERVICE, profileId));
-    return deleted.ok ? { profileId, status: 'unset' } : this.unavailable(profileId, deleted.reason);
+    this.clearing.add(profileId);
+    try {
+      const deleted = await this.withKeychain((k) => k.deletePassword(KEYCHAIN_SERVICE, profileId));
+      return deleted.ok ? { profileId, status: 'unset' } : this.unavailable(profileId, deleted.reason);
+    } finally {
+      this.clearing.delete(profileId);
+    }
   }
 
   /** For main only (the GET client): the token, from memory first, then the keychain. */
   async get(profileId: string): Promise<Result<string>> {
     const inMemory = this.memory.get(profileId);
     if (inMemory) return { ok: true, value: inMemory };
+    if (this.clearing.has(profileId)) return { ok: false, error: noTokenError() };
     const stored = await this.withKeychain((k) => k.getPassword(KEYCHAIN_SERVICE, profileId));
     if (!stored.ok)
       return {
@@ -105,17 +116,14 @@ export class TokenStore {
           `${keychainHelp(this.platform)} Or set the token again and keep it for this run only.`,
         ),
       };
-    if (!stored.value)
-      return {
-        ok: false,
-        error: appError(
-          'no-token',
-          'No token is set for this profile.',
-          'Set the token for this environment first.',
-        ),
-      };
+    // Deleted while it was being read (e.g. the profile moved to another origin).
+    if (!stored.value || this.clearing.has(profileId)) return { ok: false, error: noTokenError() };
+    this.onToken(stored.value);
     return { ok: true, value: stored.value };
   }
 }
+
+const noTokenError = () =>
+  appError('no-token', 'No token is set for this profile.', 'Set the token for this environment first.');
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').slice(0, 200);

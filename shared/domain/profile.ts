@@ -41,3 +41,31 @@ export interface TokenState {
   /** Set when the keychain cannot be used: what to install or unlock. */
   message?: string;
 }
+
+export interface ProfilesSnapshot {
+  profiles: Profile[];
+  /** Things the user should know, e.g. a corrupt profiles file that was moved aside. */
+  notices: string[];
+}
+
+/**
+ * What `profiles:save` takes. When a saved profile's origin changes, its token is cleared unless the user
+ * confirmed it may go to the new origin (`keepTokenForNewOrigin`).
+ */
+export type ProfileSave = ProfileInput & { keepTokenForNewOrigin?: boolean };
+
+/** The profile fields whose origin the token is sent to (add a versions URL here when profiles get one). */
+export const TOKEN_ORIGIN_FIELDS = ['baseUrl'] as const satisfies readonly (keyof ProfileInput)[];
+
+const originOf = (url: string): string | null => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+};
+
+/** Whether saving `after` would send the token of `before` to another origin (scheme, host or port). */
+export function tokenOriginChanged(before: ProfileInput, after: ProfileInput): boolean {
+  return TOKEN_ORIGIN_FIELDS.some((field) => originOf(before[field]) !== originOf(after[field]));
+}

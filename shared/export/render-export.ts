@@ -1,6 +1,6 @@
 /** One entry point for every export format, shared by the app's Export menu and `ocpi-inspect export`. */
 import type { LoadedSession } from '../domain/loaded-session';
-import type { ExportFormat } from '../ipc/contract';
+import type { ExportFormat } from '../domain/export';
 import { loadBasemap } from './basemap';
 import { BUNDLE_EXTENSION, createBundle, suggestedFileName } from './bundle';
 import { periodsToCsv } from './csv';
@@ -19,8 +19,7 @@ export const EXPORT_FILTERS: Record<ExportFormat, { name: string; extensions: st
   html: { name: 'HTML report', extensions: ['html'] },
 };
 
-export const isExportFormat = (v: unknown): v is ExportFormat =>
-  v === 'bundle' || v === 'csv' || v === 'html';
+export { isExportFormat } from '../domain/export';
 
 export interface ExportOptions {
   redact: boolean;

@@ -1,53 +1,20 @@
 /**
  * The one IPC contract between main and renderer: channel → argument → result.
- * Main registers a handler per channel from this table; the preload builds the renderer's
- * domain API from the same table. Every result is a `Result<T>` of plain data.
+ * Main answers each channel through its table in electron/main/ipc/handlers (typed from `IpcChannels`, so
+ * a missing or mistyped handler does not compile); the preload builds the renderer's domain API from
+ * `IPC_CHANNELS`. Every result is a `Result<T>` of plain data; the types it carries live in shared/domain.
  */
 import type { Result } from '../domain/errors';
+import type { ExportFormat, SavedFile } from '../domain/export';
+import type { HistorySnapshot } from '../domain/history';
 import type { FetchProgress, LoadedSession } from '../domain/loaded-session';
-import type { Profile, ProfileInput, TokenState } from '../domain/profile';
-
-export type TimeZoneDisplay = 'utc' | 'local' | 'site';
-export type ExportFormat = 'bundle' | 'csv' | 'html';
-
-export interface Settings {
-  /** Leaflet URL template, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`. */
-  tileUrl: string;
-  timeZone: TimeZoneDisplay;
-  activeProfileId: string | null;
-}
-
-export interface ProfilesSnapshot {
-  profiles: Profile[];
-  /** Things the user should know, e.g. a corrupt profiles file that was moved aside. */
-  notices: string[];
-}
-
-export interface HistoryEntry {
-  id: string;
-  sessionId: string | null;
-  label: string;
-  savedAt: string;
-  sourceKind: LoadedSession['source']['kind'];
-  bytes: number;
-}
-
-export interface HistorySnapshot {
-  entries: HistoryEntry[];
-  /** Corrupt entries that were skipped. */
-  notices: string[];
-}
-
-export interface SavedFile {
-  /** null when the user cancelled the dialog. */
-  path: string | null;
-  bytes: number;
-}
+import type { Profile, ProfileSave, ProfilesSnapshot, TokenState } from '../domain/profile';
+import type { Settings } from '../domain/settings';
 
 /** Request/response channels. */
 export interface IpcChannels {
   'profiles:list': { args: void; result: ProfilesSnapshot };
-  'profiles:save': { args: ProfileInput; result: Profile };
+  'profiles:save': { args: ProfileSave; result: Profile };
   'profiles:delete': { args: { id: string }; result: ProfilesSnapshot };
   'token:state': { args: { profileId: string }; result: TokenState };
   'token:set': { args: { profileId: string; token: string; memoryOnly: boolean }; result: TokenState };

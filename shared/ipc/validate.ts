@@ -2,12 +2,19 @@
  * Validators for everything that crosses IPC (and the CLI's equivalents): each takes `unknown` and returns
  * a `Result` with a message the user can act on. Pure, so main, CLI and tests share them.
  */
+import { checkHeaderName, checkToken } from '../domain/credentials';
 import { appError, type AppError, type Result } from '../domain/errors';
-import { API_FLAVOURS, type ApiFlavour, type AuthScheme, type ProfileInput } from '../domain/profile';
-import type { Settings, TimeZoneDisplay } from './contract';
+import { type ExportFormat, isExportFormat } from '../domain/export';
+import {
+  API_FLAVOURS,
+  type ApiFlavour,
+  type AuthScheme,
+  type ProfileInput,
+  type ProfileSave,
+} from '../domain/profile';
+import { TIME_ZONE_DISPLAYS, type Settings, type TimeZoneDisplay } from '../domain/settings';
 
 export const MAX_SESSION_ID_LENGTH = 200;
-export const MAX_TOKEN_LENGTH = 4096;
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const bad = (message: string, hint: string): { ok: false; error: AppError } => ({
@@ -16,17 +23,24 @@ const bad = (message: string, hint: string): { ok: false; error: AppError } => (
 });
 
 type Fields = Record<string, unknown>;
-const asObject = (value: unknown): Fields | null =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : null;
+/** A plain object (as IPC's structured clone delivers one), not an array, typed array, Map or class instance. */
+const asObject = (value: unknown): Fields | null => {
+  if (typeof value !== 'object' || value === null) return null;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null ? (value as Fields) : null;
+};
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-/** A session id safe to put in a URL path: no traversal, no separators, no control characters. */
-export function checkSessionId(raw: unknown): Result<string> {
+/**
+ * An id safe to put in a URL path (a session id, or a `location_id` a server sent): no traversal or dot
+ * segment (`.` alone would fetch the collection), no separators, no control characters.
+ */
+export function checkSessionId(raw: unknown, what = 'session id'): Result<string> {
   const hint = 'Paste the session id exactly as the platform shows it.';
   if (typeof raw !== 'string' || raw.trim() === '') {
-    return { ok: false, error: appError('invalid-session-id', 'The session id is empty.', hint) };
+    return { ok: false, error: appError('invalid-session-id', `The ${what} is empty.`, hint) };
   }
   const id = raw.trim();
   const problem =
@@ -38,9 +52,11 @@ export function checkSessionId(raw: unknown): Result<string> {
           ? 'contains a slash'
           : id.includes('..')
             ? 'contains ".."'
-            : null;
+            : id === '.'
+              ? 'is "." (a dot segment, which names the folder, not an id)'
+              : null;
   if (problem) {
-    return { ok: false, error: appError('invalid-session-id', `The session id ${problem}.`, hint) };
+    return { ok: false, error: appError('invalid-session-id', `The ${what} ${problem}.`, hint) };
   }
   return ok(id);
 }
@@ -75,26 +91,20 @@ export function checkBaseUrl(raw: unknown): Result<string> {
     return bad('The base URL must not contain a user name or password.', 'Set the token instead.');
   if (url.search || url.hash)
     return bad('The base URL must not contain a query or fragment.', 'Remove everything after ? or #.');
+  if (/;|%3b/i.test(url.pathname))
+    return bad(
+      'The base URL must not carry parameters after ";" (such as ;token=…).',
+      'Remove them; set the token in the profile instead.',
+    );
   return ok(url.href.replace(/\/+$/, ''));
 }
-
-/** An HTTP header field name (RFC 9110 token) for a custom auth header. */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
-const RESERVED_HEADERS = new Set([
-  'host',
-  'content-length',
-  'connection',
-  'x-request-id',
-  'x-correlation-id',
-]);
 
 function checkAuth(raw: unknown): Result<AuthScheme> {
   const a = asObject(raw);
   if (a?.kind === 'token' || a?.kind === 'bearer') return ok({ kind: a.kind });
   if (a?.kind === 'header') {
-    if (typeof a.name !== 'string' || !HEADER_NAME.test(a.name) || RESERVED_HEADERS.has(a.name.toLowerCase()))
-      return bad('The custom auth header name is not a valid header name.', 'Use e.g. X-Api-Key.');
-    return ok({ kind: 'header', name: a.name });
+    const name = checkHeaderName(a.name);
+    return name.ok ? ok({ kind: 'header', name: name.value }) : name;
   }
   return bad('The auth scheme must be Token, Bearer or a custom header.', 'Pick an auth scheme.');
 }
@@ -151,14 +161,10 @@ export function parseTokenSetArgs(
   if (!id.ok) return id;
   const a = asObject(raw) as Fields;
   if (typeof a.memoryOnly !== 'boolean') return bad('Missing memoryOnly flag.', 'Try again from the app.');
-  const token = typeof a.token === 'string' ? a.token.trim() : '';
-  // A newline in a header value would let the token inject other headers.
-  if (token === '' || token.length > MAX_TOKEN_LENGTH || CONTROL.test(token))
-    return bad(
-      `The token must be 1 to ${MAX_TOKEN_LENGTH} characters on one line.`,
-      'Paste the token again, without line breaks.',
-    );
-  return ok({ profileId: id.value.profileId, token, memoryOnly: a.memoryOnly });
+  // A newline in a header value would let the token inject other headers (rules in domain/credentials).
+  const token = checkToken(a.token);
+  if (!token.ok) return token;
+  return ok({ profileId: id.value.profileId, token: token.value, memoryOnly: a.memoryOnly });
 }
 
 export function parseFetchArgs(
@@ -177,23 +183,39 @@ export function parseFetchArgs(
   });
 }
 
-/** A Leaflet tile template: https (or loopback http) with {z}, {x} and {y}. */
+/**
+ * A tile template's scheme, host (optionally `{s}.` subdomains) and port: only DNS names, IPv4 and
+ * bracketed IPv6, because the origin goes into the CSP header, where `;` or `,` would add directives.
+ */
+const TILE_AUTHORITY =
+  /^(https?):\/\/((?:\{s\}\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?(?=\/|$)/;
+/** Path and query characters of a tile template: RFC 3986 characters and `{…}` placeholders, no `;` or `,`. */
+const TILE_REST = /^(?:\/[A-Za-z0-9\-._~%!$&()*+=:@/{}]*)(?:\?[A-Za-z0-9\-._~%!$&()*+=:@/?{}]*)?$/;
+export const MAX_TILE_URL_LENGTH = 2048;
+
+/** A Leaflet tile template: https (or loopback http) host and path with {z}, {x} and {y}. */
 export function checkTileUrl(raw: unknown): Result<string> {
   const hint = 'Use a template like https://tile.openstreetmap.org/{z}/{x}/{y}.png.';
-  if (typeof raw !== 'string' || !['{z}', '{x}', '{y}'].every((p) => raw.includes(p)))
+  if (typeof raw !== 'string' || raw.length > MAX_TILE_URL_LENGTH)
+    return bad('The tile URL must be a URL template of at most 2048 characters.', hint);
+  if (!['{z}', '{x}', '{y}'].every((p) => raw.includes(p)))
     return bad('The tile URL must contain {z}, {x} and {y}.', hint);
-  let url: URL;
-  try {
-    url = new URL(raw.replace(/\{[a-z]\}/g, '0'));
-  } catch {
-    return bad('The tile URL is not a URL.', hint);
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname)))
+  const authority = TILE_AUTHORITY.exec(raw);
+  if (!authority)
+    return bad('The tile URL needs https:// and a plain host name (letters, digits, dots).', hint);
+  const [, scheme, host] = authority;
+  if (scheme !== 'https' && !isLoopbackHost(host))
     return bad('The tile URL must use https (or http on localhost).', hint);
+  if (!TILE_REST.test(raw.slice(authority[0].length)))
+    return bad(
+      'The tile URL has a character that does not belong in a URL path (e.g. ; , space or quote).',
+      hint,
+    );
   return ok(raw);
 }
 
-const TIME_ZONES: readonly TimeZoneDisplay[] = ['utc', 'local', 'site'];
+/** Profile ids are at most 100 characters (see parseProfileInput); a longer active id is not one of them. */
+const MAX_PROFILE_ID_LENGTH = 100;
 
 export function parseSettingsPatch(raw: unknown): Result<Partial<Settings>> {
   const p = asObject(raw);
@@ -205,24 +227,87 @@ export function parseSettingsPatch(raw: unknown): Result<Partial<Settings>> {
     patch.tileUrl = tile.value;
   }
   if (p.timeZone !== undefined) {
-    if (!TIME_ZONES.includes(p.timeZone as TimeZoneDisplay))
+    if (!TIME_ZONE_DISPLAYS.includes(p.timeZone as TimeZoneDisplay))
       return bad('The time zone display must be utc, local or site.', 'Pick one in Settings.');
     patch.timeZone = p.timeZone as TimeZoneDisplay;
   }
   if (p.activeProfileId !== undefined) {
-    if (p.activeProfileId !== null && typeof p.activeProfileId !== 'string')
+    const id = p.activeProfileId;
+    if (
+      id !== null &&
+      (typeof id !== 'string' || id === '' || id.length > MAX_PROFILE_ID_LENGTH || CONTROL.test(id))
+    )
       return bad('The active profile id is invalid.', 'Pick a profile.');
-    patch.activeProfileId = p.activeProfileId;
+    patch.activeProfileId = id;
   }
   return ok(patch);
 }
 
-export function parseExternalUrl(raw: unknown): Result<URL> {
+export function parseExternalUrl(raw: unknown): Result<{ url: string }> {
   const value = asObject(raw)?.url;
   try {
-    if (typeof value === 'string' && value.length <= 2048) return ok(new URL(value));
+    if (typeof value === 'string' && value.length <= 2048) return ok({ url: new URL(value).href });
   } catch {
     // fall through to the error below
   }
   return bad('That link is not a valid URL.', 'Copy the link instead.');
+}
+
+/** Channels without an argument: nothing, or null as the browser harness sends it. */
+export function parseNoArgs(raw: unknown): Result<void> {
+  return raw === undefined || raw === null
+    ? ok(undefined)
+    : bad('This request takes no argument.', 'Try again from the app.');
+}
+
+/** `profiles:save`: the profile, and whether the user confirmed its token may go to a new origin. */
+export function parseProfileSave(raw: unknown): Result<ProfileSave> {
+  const profile = parseProfileInput(raw);
+  if (!profile.ok) return profile;
+  const keep = (raw as Fields).keepTokenForNewOrigin;
+  if (keep !== undefined && typeof keep !== 'boolean')
+    return bad('The keep-token choice must be yes or no.', 'Save the profile again.');
+  return ok(keep === true ? { ...profile.value, keepTokenForNewOrigin: true } : profile.value);
+}
+
+const MAX_FILE_NAME_LENGTH = 255;
+
+/** `session:open-text`: a dropped file's name and text (its size is checked by the handler, with the cap). */
+export function parseOpenTextArgs(raw: unknown): Result<{ fileName: string; text: string }> {
+  const a = asObject(raw);
+  const fileName = a?.fileName;
+  if (
+    typeof fileName !== 'string' ||
+    fileName === '' ||
+    fileName.length > MAX_FILE_NAME_LENGTH ||
+    CONTROL.test(fileName) ||
+    typeof a?.text !== 'string'
+  )
+    return bad('A dropped file needs a name and its text.', 'Drop the file again.');
+  return ok({ fileName, text: a.text });
+}
+
+export function parseExportSessionArgs(
+  raw: unknown,
+): Result<{ key: string; format: ExportFormat; redact: boolean }> {
+  const a = asObject(raw);
+  if (!isExportFormat(a?.format) || typeof a?.redact !== 'boolean')
+    return bad(
+      'Export needs a format (bundle, csv or html) and a redact flag.',
+      'Try the Export menu again.',
+    );
+  const key = parseIdArg(raw, 'key');
+  if (!key.ok) return key;
+  return ok({ key: key.value.key, format: a.format, redact: a.redact });
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+export function parseExportPngArgs(raw: unknown): Result<{ key: string; png: Uint8Array }> {
+  const png = asObject(raw)?.png;
+  if (!(png instanceof Uint8Array) || !PNG_SIGNATURE.every((b, i) => png[i] === b))
+    return bad('The chart image is not a PNG.', 'Try exporting the chart again.');
+  const key = parseIdArg(raw, 'key');
+  if (!key.ok) return key;
+  return ok({ key: key.value.key, png });
 }

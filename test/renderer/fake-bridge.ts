@@ -7,7 +7,8 @@ import type { AppError, Result } from '../../shared/domain/errors';
 import type { LoadedSession } from '../../shared/domain/loaded-session';
 import type { Profile } from '../../shared/domain/profile';
 import { BRIDGE_GLOBAL } from '../../shared/ipc/contract';
-import type { InspectorApi, IpcEvents, Settings } from '../../shared/ipc/contract';
+import type { Settings } from '../../shared/domain/settings';
+import type { InspectorApi, IpcEvents } from '../../shared/ipc/contract';
 
 export const PROFILES: Profile[] = [
   {

@@ -1,5 +1,5 @@
 /** Display formatting shared by the panels: times in the chosen zone, bytes, numbers. */
-import type { TimeZoneDisplay } from '../../../shared/ipc/contract';
+import type { TimeZoneDisplay } from '../../../shared/domain/settings';
 
 export interface ZoneChoice {
   /** IANA zone for Intl, or undefined for this computer's zone. */

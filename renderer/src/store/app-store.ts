@@ -6,7 +6,8 @@ import { create } from 'zustand';
 import type { AppError } from '../../../shared/domain/errors';
 import type { LoadedSession } from '../../../shared/domain/loaded-session';
 import type { Profile, TokenState } from '../../../shared/domain/profile';
-import type { HistoryEntry, Settings } from '../../../shared/ipc/contract';
+import type { HistoryEntry } from '../../../shared/domain/history';
+import { DEFAULT_TILE_URL, type Settings } from '../../../shared/domain/settings';
 
 export type PanelTab = 'timeline' | 'map' | 'evse' | 'raw';
 
@@ -46,8 +47,6 @@ export interface AppState {
   dialog: Dialog | null;
   exportMenuOpen: boolean;
 }
-
-export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
 export const initialState: AppState = {
   bridgeMissing: false,

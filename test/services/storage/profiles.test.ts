@@ -2,7 +2,10 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_BYTES, type ProfileInput } from '../../../shared/domain/profile';
+import type { Result } from '../../../shared/domain/errors';
+import { DEFAULT_MAX_BYTES, type Profile, type ProfileInput } from '../../../shared/domain/profile';
+import type { Settings } from '../../../shared/domain/settings';
+import { parseProfileInput, parseSettingsPatch } from '../../../shared/ipc/validate';
 import { DEMO_PROFILE_ID, PROFILES_FILE, ProfileStore } from '../../../services/storage/profiles';
 import { DEFAULT_SETTINGS, SETTINGS_FILE, SettingsStore } from '../../../services/storage/settings';
 
@@ -22,6 +25,16 @@ const input = (name: string): ProfileInput => ({
   maxBytes: DEFAULT_MAX_BYTES,
 });
 
+/** As `profiles:save` and `settings:update` do it: the channel's parser, then the store. */
+const saveRaw = async (store: ProfileStore, raw: unknown): Promise<Result<Profile>> => {
+  const parsed = parseProfileInput(raw);
+  return parsed.ok ? store.save(parsed.value) : parsed;
+};
+const updateRaw = async (store: SettingsStore, raw: unknown): Promise<Result<Settings>> => {
+  const parsed = parseSettingsPatch(raw);
+  return parsed.ok ? { ok: true, value: await store.update(parsed.value) } : parsed;
+};
+
 describe('ProfileStore', () => {
   it('starts with the Demo profile and no file', async () => {
     const store = await ProfileStore.open(dir);
@@ -31,10 +44,10 @@ describe('ProfileStore', () => {
 
   it('saves, updates and deletes profiles, persisted across restarts, with no temp file left', async () => {
     const store = await ProfileStore.open(dir);
-    const saved = await store.save(input('Staging'));
+    const saved = await saveRaw(store, input('Staging'));
     if (!saved.ok) throw new Error(saved.error.message);
     expect(saved.value.baseUrl).toBe('https://api.example.com/ocpi/2.2.1');
-    const updated = await store.save({ ...input('Staging EU'), id: saved.value.id });
+    const updated = await saveRaw(store, { ...input('Staging EU'), id: saved.value.id });
     expect(updated.ok).toBe(true);
     const reopened = await ProfileStore.open(dir);
     expect(reopened.list().profiles.map((p) => p.name)).toEqual(['Demo (bundled sessions)', 'Staging EU']);
@@ -46,17 +59,17 @@ describe('ProfileStore', () => {
 
   it('never stores anything token-like: the file holds only profile fields', async () => {
     const store = await ProfileStore.open(dir);
-    await store.save({ ...input('X'), token: 'sneaky' } as ProfileInput);
+    await saveRaw(store, { ...input('X'), token: 'sneaky' });
     expect(await readFile(join(dir, PROFILES_FILE), 'utf8')).not.toContain('sneaky');
   });
 
   it('refuses invalid profiles, duplicate names and changes to the Demo profile', async () => {
     const store = await ProfileStore.open(dir);
-    expect((await store.save({ ...input('A'), baseUrl: 'http://api.example.com' })).ok).toBe(false);
-    await store.save(input('A'));
-    const dup = await store.save(input('a'));
+    expect((await saveRaw(store, { ...input('A'), baseUrl: 'http://api.example.com' })).ok).toBe(false);
+    await saveRaw(store, input('A'));
+    const dup = await saveRaw(store, input('a'));
     expect(dup.ok ? null : dup.error.message).toMatch(/already exists/);
-    expect((await store.save({ ...input('D'), id: DEMO_PROFILE_ID })).ok).toBe(false);
+    expect((await saveRaw(store, { ...input('D'), id: DEMO_PROFILE_ID })).ok).toBe(false);
     expect((await store.delete(DEMO_PROFILE_ID)).ok).toBe(false);
   });
 
@@ -88,14 +101,14 @@ describe('SettingsStore', () => {
     const store = await SettingsStore.open(dir);
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS.tileUrl).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
-    expect((await store.update({ timeZone: 'utc' })).ok).toBe(true);
+    expect((await updateRaw(store, { timeZone: 'utc' })).ok).toBe(true);
     expect((await SettingsStore.open(dir)).get().timeZone).toBe('utc');
   });
 
   it('refuses a tile URL without https or placeholders', async () => {
     const store = await SettingsStore.open(dir);
-    expect((await store.update({ tileUrl: 'http://tiles.example.com/{z}/{x}/{y}.png' })).ok).toBe(false);
-    expect((await store.update({ tileUrl: 'https://tiles.example.com/tile.png' })).ok).toBe(false);
+    expect((await updateRaw(store, { tileUrl: 'http://tiles.example.com/{z}/{x}/{y}.png' })).ok).toBe(false);
+    expect((await updateRaw(store, { tileUrl: 'https://tiles.example.com/tile.png' })).ok).toBe(false);
   });
 
   it('moves a corrupt file aside and keeps good fields of a partly bad one', async () => {

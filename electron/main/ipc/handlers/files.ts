@@ -1,9 +1,10 @@
 /** `session:open-dialog` and `session:open-text`: open a bundle, a raw response or a bare session. */
-import { appError, type Result } from '../../../../shared/domain/errors';
+import type { Result } from '../../../../shared/domain/errors';
 import type { LoadedSession } from '../../../../shared/domain/loaded-session';
 import { MAX_SESSION_FILE_BYTES, tooLargeError } from '../../../../shared/export/import';
-import type { IpcResult } from '../../../../shared/ipc/contract';
+import { parseNoArgs, parseOpenTextArgs } from '../../../../shared/ipc/validate';
 import { readSessionFromPath, readSessionFromText } from '../../../../services/sessions/file-import';
+import type { ChannelEntries } from '../channel-table';
 
 /** What these handlers need from the app's services and context (structural, so tests can pass fakes). */
 export interface FileHandlerServices {
@@ -14,7 +15,10 @@ export interface FileHandlerContext {
   dialogs: { chooseOpenPath(): Promise<string | null> };
 }
 
-export function createFileHandlers(services: FileHandlerServices, ctx: FileHandlerContext) {
+export function createFileHandlers(
+  services: FileHandlerServices,
+  ctx: FileHandlerContext,
+): ChannelEntries<'session:open-dialog' | 'session:open-text'> {
   /** Keeps the session for exports and in history; a history failure must not lose the opened session. */
   const accept = async (read: Result<LoadedSession>): Promise<Result<LoadedSession>> => {
     if (!read.ok) return read;
@@ -24,52 +28,21 @@ export function createFileHandlers(services: FileHandlerServices, ctx: FileHandl
   };
 
   return {
-    'session:open-dialog': async (_args: unknown): Promise<IpcResult<'session:open-dialog'>> => {
-      try {
+    'session:open-dialog': {
+      parse: parseNoArgs,
+      run: async () => {
         const path = await ctx.dialogs.chooseOpenPath();
         if (path === null) return { ok: true, value: null };
-        return await accept(await readSessionFromPath(path));
-      } catch (err) {
-        return internal(err);
-      }
+        return accept(await readSessionFromPath(path));
+      },
     },
-    'session:open-text': async (args: unknown): Promise<IpcResult<'session:open-text'>> => {
-      if (!isOpenTextArgs(args))
-        return {
-          ok: false,
-          error: appError(
-            'invalid-argument',
-            'A dropped file needs a name and its text.',
-            'Drop the file again.',
-          ),
-        };
-      if (args.text.length > MAX_SESSION_FILE_BYTES)
-        return { ok: false, error: tooLargeError(args.text.length, args.fileName) };
-      try {
-        return await accept(readSessionFromText(args.text, args.fileName));
-      } catch (err) {
-        return internal(err);
-      }
+    'session:open-text': {
+      parse: parseOpenTextArgs,
+      run: async ({ fileName, text }) => {
+        if (text.length > MAX_SESSION_FILE_BYTES)
+          return { ok: false, error: tooLargeError(text.length, fileName) };
+        return accept(readSessionFromText(text, fileName));
+      },
     },
-  };
-}
-
-function isOpenTextArgs(args: unknown): args is { fileName: string; text: string } {
-  return (
-    typeof args === 'object' &&
-    args !== null &&
-    typeof (args as { fileName?: unknown }).fileName === 'string' &&
-    typeof (args as { text?: unknown }).text === 'string'
-  );
-}
-
-function internal(err: unknown): { ok: false; error: ReturnType<typeof appError> } {
-  return {
-    ok: false,
-    error: appError(
-      'internal',
-      `Opening the file failed: ${err instanceof Error ? err.message : String(err)}.`,
-      'Try again; if it keeps failing, report it with the file.',
-    ),
   };
 }

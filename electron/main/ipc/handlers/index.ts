@@ -1,16 +1,22 @@
 /**
- * Every IPC handler, one per channel of the shared contract. Each takes `unknown`, validates it, and
- * resolves to a `Result`: an unexpected exception becomes an `internal` error with no stack or headers.
+ * The channel table: one `{ parse, run }` entry per channel of the shared contract, from the handler
+ * modules beside this file, behind the one guard (see ../channel-table.ts).
+ *
+ * To add a channel:
+ *   1. shared/ipc/contract.ts — add it to `IpcChannels` (argument and result types; domain types go in
+ *      shared/domain) and to `IPC_CHANNELS`. The preload and the browser harness pick it up from there.
+ *   2. shared/ipc/validate.ts — a parser `(raw: unknown) => Result<Args>` (reuse `parseIdArg`,
+ *      `parseNoArgs`, `checkSessionId` …); it is the only check the argument gets.
+ *   3. A handler module here returning `ChannelEntries<'your:channel'>` = `{ parse, run }`, spread into
+ *      `createChannelTable` below. `run` returns a `Result`; throw only for the unexpected (the guard maps
+ *      it and logs the stack).
+ * Until all three are done the build fails: `ChannelTable` requires an entry of the right type per channel.
+ * Then add the channel's garbage case to test/electron/main/ipc/handlers/channel-table.test.ts if it
+ * needs more than the generic ones.
  */
-import { appError } from '../../../../shared/domain/errors';
-import {
-  IPC_CHANNELS,
-  type IpcChannel,
-  type IpcEvent,
-  type IpcEvents,
-  type IpcResult,
-} from '../../../../shared/ipc/contract';
+import type { IpcEvent, IpcEvents } from '../../../../shared/ipc/contract';
 import type { AppServices } from '../../../../services/app-services';
+import { type ChannelTable, type GuardedHandlers, guardChannels } from '../channel-table';
 import type { Dialogs } from '../dialogs';
 import { createExportHandlers } from './export';
 import { createFileHandlers } from './files';
@@ -27,10 +33,10 @@ export interface IpcHandlerContext {
   openExternal?: (url: string) => Promise<void>;
 }
 
-export type IpcHandlers = { [C in IpcChannel]: (args: unknown) => Promise<IpcResult<C>> };
+export type IpcHandlers = GuardedHandlers;
 
-export function createIpcHandlers(services: AppServices, ctx: IpcHandlerContext): IpcHandlers {
-  const handlers: IpcHandlers = {
+export function createChannelTable(services: AppServices, ctx: IpcHandlerContext): ChannelTable {
+  return {
     ...createProfileHandlers(services),
     ...createTokenHandlers(services),
     ...createSessionHandlers(services, ctx),
@@ -40,29 +46,9 @@ export function createIpcHandlers(services: AppServices, ctx: IpcHandlerContext)
     ...createExportHandlers(services, ctx),
     ...createHistoryHandlers(services),
   };
-  const guarded = {} as Record<IpcChannel, (args: unknown) => Promise<IpcResult<IpcChannel>>>;
-  for (const channel of IPC_CHANNELS) {
-    const handler = handlers[channel] as (args: unknown) => Promise<IpcResult<IpcChannel>>;
-    guarded[channel] = (args) => guard(channel, () => handler(args));
-  }
-  return guarded as IpcHandlers;
 }
 
-async function guard(
-  channel: IpcChannel,
-  run: () => Promise<IpcResult<IpcChannel>>,
-): Promise<IpcResult<IpcChannel>> {
-  try {
-    return await run();
-  } catch (err) {
-    const reason = err instanceof Error ? err.message.split('\n')[0].slice(0, 200) : 'unknown error';
-    return {
-      ok: false,
-      error: appError(
-        'internal',
-        `Unexpected failure in ${channel}: ${reason}.`,
-        'Try again; if it keeps failing, report it.',
-      ),
-    };
-  }
+/** Every channel, guarded: what Electron's `ipcMain.handle` and the browser harness call. */
+export function createIpcHandlers(services: AppServices, ctx: IpcHandlerContext): IpcHandlers {
+  return guardChannels(createChannelTable(services, ctx), services.log);
 }

@@ -1,8 +1,9 @@
-/** `session:fetch` and `session:cancel`: a cancellable fetch with progress events, kept for export and history. */
+/** `session:fetch`, `session:cancel` and `session:get`: a cancellable fetch with progress events, kept for export and history. */
 import { appError } from '../../../../shared/domain/errors';
-import type { IpcEvents, IpcResult } from '../../../../shared/ipc/contract';
+import type { IpcEvents } from '../../../../shared/ipc/contract';
 import { parseFetchArgs, parseIdArg } from '../../../../shared/ipc/validate';
 import type { AppServices } from '../../../../services/app-services';
+import type { ChannelEntries } from '../channel-table';
 
 export interface SessionHandlerContext {
   emit(event: 'session:progress', payload: IpcEvents['session:progress']): void;
@@ -11,58 +12,64 @@ export interface SessionHandlerContext {
 export function createSessionHandlers(
   services: Pick<AppServices, 'fetchSession' | 'registry' | 'history'>,
   ctx: SessionHandlerContext,
-) {
+): ChannelEntries<'session:fetch' | 'session:cancel' | 'session:get'> {
   const inFlight = new Map<string, AbortController>();
   return {
-    'session:fetch': async (args: unknown): Promise<IpcResult<'session:fetch'>> => {
-      const parsed = parseFetchArgs(args);
-      if (!parsed.ok) return parsed;
-      const { requestId, profileId, sessionId } = parsed.value;
-      if (inFlight.has(requestId))
-        return {
-          ok: false,
-          error: appError('invalid-argument', 'That fetch is already running.', 'Wait for it or cancel it.'),
-        };
-      const controller = new AbortController();
-      inFlight.set(requestId, controller);
-      try {
-        const result = await services.fetchSession({
-          profileId,
-          sessionId,
-          signal: controller.signal,
-          onProgress: (progress) => ctx.emit('session:progress', { requestId, ...progress }),
-        });
-        if (result.ok) {
-          services.registry.put(result.value);
-          // History is a convenience: failing to keep the session must not fail the fetch.
-          await services.history.add(result.value).catch(() => undefined);
-        }
-        return result;
-      } finally {
-        inFlight.delete(requestId);
-      }
-    },
-    'session:get': async (args: unknown): Promise<IpcResult<'session:get'>> => {
-      const key = parseIdArg(args, 'key');
-      if (!key.ok) return key;
-      const loaded = services.registry.get(key.value.key);
-      return loaded
-        ? { ok: true, value: loaded }
-        : {
+    'session:fetch': {
+      parse: parseFetchArgs,
+      run: async ({ requestId, profileId, sessionId }) => {
+        if (inFlight.has(requestId))
+          return {
             ok: false,
             error: appError(
-              'not-found',
-              'That session is no longer held by the app.',
-              'Open it again from Recent, or fetch it again.',
+              'invalid-argument',
+              'That fetch is already running.',
+              'Wait for it or cancel it.',
             ),
           };
+        const controller = new AbortController();
+        inFlight.set(requestId, controller);
+        try {
+          const result = await services.fetchSession({
+            profileId,
+            sessionId,
+            signal: controller.signal,
+            onProgress: (progress) => ctx.emit('session:progress', { requestId, ...progress }),
+          });
+          if (result.ok) {
+            services.registry.put(result.value);
+            // History is a convenience: failing to keep the session must not fail the fetch.
+            await services.history.add(result.value).catch(() => undefined);
+          }
+          return result;
+        } finally {
+          inFlight.delete(requestId);
+        }
+      },
     },
-    'session:cancel': async (args: unknown): Promise<IpcResult<'session:cancel'>> => {
-      const id = parseIdArg(args, 'requestId');
-      if (!id.ok) return id;
-      const controller = inFlight.get(id.value.requestId);
-      controller?.abort();
-      return { ok: true, value: controller !== undefined };
+    'session:get': {
+      parse: (raw) => parseIdArg(raw, 'key'),
+      run: async ({ key }) => {
+        const loaded = services.registry.get(key);
+        return loaded
+          ? { ok: true, value: loaded }
+          : {
+              ok: false,
+              error: appError(
+                'not-found',
+                'That session is no longer held by the app.',
+                'Open it again from Recent, or fetch it again.',
+              ),
+            };
+      },
+    },
+    'session:cancel': {
+      parse: (raw) => parseIdArg(raw, 'requestId'),
+      run: async ({ requestId }) => {
+        const controller = inFlight.get(requestId);
+        controller?.abort();
+        return { ok: true, value: controller !== undefined };
+      },
     },
   };
 }

@@ -1,14 +1,16 @@
 /** `settings:get` and `settings:update`. */
-import type { IpcResult } from '../../../../shared/ipc/contract';
+import { parseNoArgs, parseSettingsPatch } from '../../../../shared/ipc/validate';
 import type { AppServices } from '../../../../services/app-services';
+import type { ChannelEntries } from '../channel-table';
 
-export function createSettingsHandlers(services: Pick<AppServices, 'settings'>) {
+export function createSettingsHandlers(
+  services: Pick<AppServices, 'settings'>,
+): ChannelEntries<'settings:get' | 'settings:update'> {
   return {
-    'settings:get': async (_args: unknown): Promise<IpcResult<'settings:get'>> => ({
-      ok: true,
-      value: services.settings.get(),
-    }),
-    'settings:update': (args: unknown): Promise<IpcResult<'settings:update'>> =>
-      services.settings.update(args),
+    'settings:get': { parse: parseNoArgs, run: async () => ({ ok: true, value: services.settings.get() }) },
+    'settings:update': {
+      parse: parseSettingsPatch,
+      run: async (patch) => ({ ok: true, value: await services.settings.update(patch) }),
+    },
   };
 }

@@ -1,7 +1,7 @@
 /** `shell:open-external`: allow-listed https links open at once; other http(s) links only after the user confirms. */
-import type { IpcResult } from '../../../../shared/ipc/contract';
 import { parseExternalUrl } from '../../../../shared/ipc/validate';
 import { isAllowedExternalUrl } from '../../security';
+import type { ChannelEntries } from '../channel-table';
 
 export interface ShellHandlerContext {
   dialogs: { confirm(message: string): Promise<boolean> };
@@ -9,20 +9,21 @@ export interface ShellHandlerContext {
   openExternal?: (url: string) => Promise<void>;
 }
 
-export function createShellHandlers(ctx: ShellHandlerContext) {
+export function createShellHandlers(ctx: ShellHandlerContext): ChannelEntries<'shell:open-external'> {
   return {
-    'shell:open-external': async (args: unknown): Promise<IpcResult<'shell:open-external'>> => {
-      const url = parseExternalUrl(args);
-      if (!url.ok) return url;
-      const { href, protocol } = url.value;
-      // Never file:, javascript: or custom schemes: those run things on the machine.
-      if (protocol !== 'https:' && protocol !== 'http:') return { ok: true, value: false };
-      const allowed =
-        isAllowedExternalUrl(href) ||
-        (await ctx.dialogs.confirm(`Open this link in your browser?\n\n${href}`));
-      if (!allowed || !ctx.openExternal) return { ok: true, value: false };
-      await ctx.openExternal(href);
-      return { ok: true, value: true };
+    'shell:open-external': {
+      parse: parseExternalUrl,
+      run: async ({ url }) => {
+        const { href, protocol } = new URL(url);
+        // Never file:, javascript: or custom schemes: those run things on the machine.
+        if (protocol !== 'https:' && protocol !== 'http:') return { ok: true, value: false };
+        const allowed =
+          isAllowedExternalUrl(href) ||
+          (await ctx.dialogs.confirm(`Open this link in your browser?\n\n${href}`));
+        if (!allowed || !ctx.openExternal) return { ok: true, value: false };
+        await ctx.openExternal(href);
+        return { ok: true, value: true };
+      },
     },
   };
 }

@@ -1,15 +1,15 @@
 /** `token:*`: set, replace, clear and ask about a profile's token. No channel ever returns the token. */
 import { appError, type Result } from '../../../../shared/domain/errors';
-import type { IpcResult } from '../../../../shared/ipc/contract';
 import { parseIdArg, parseTokenSetArgs } from '../../../../shared/ipc/validate';
 import type { AppServices } from '../../../../services/app-services';
+import type { ChannelEntries } from '../channel-table';
 
-export function createTokenHandlers(services: Pick<AppServices, 'profiles' | 'tokens'>) {
+export function createTokenHandlers(
+  services: Pick<AppServices, 'profiles' | 'tokens'>,
+): ChannelEntries<'token:state' | 'token:set' | 'token:clear'> {
   /** The profile must exist and need a token (the Demo profile does not). */
-  const profileId = (args: unknown): Result<string> => {
-    const id = parseIdArg(args, 'profileId');
-    if (!id.ok) return id;
-    const profile = services.profiles.get(id.value.profileId);
+  const tokenProfile = (profileId: string): Result<string> => {
+    const profile = services.profiles.get(profileId);
     if (!profile)
       return {
         ok: false,
@@ -26,21 +26,28 @@ export function createTokenHandlers(services: Pick<AppServices, 'profiles' | 'to
       };
     return { ok: true, value: profile.id };
   };
+  const parseProfileId = (raw: unknown) => parseIdArg(raw, 'profileId');
   return {
-    'token:state': async (args: unknown): Promise<IpcResult<'token:state'>> => {
-      const id = profileId(args);
-      return id.ok ? { ok: true, value: await services.tokens.state(id.value) } : id;
+    'token:state': {
+      parse: parseProfileId,
+      run: async ({ profileId }) => {
+        const id = tokenProfile(profileId);
+        return id.ok ? { ok: true, value: await services.tokens.state(id.value) } : id;
+      },
     },
-    'token:set': async (args: unknown): Promise<IpcResult<'token:set'>> => {
-      const parsed = parseTokenSetArgs(args);
-      if (!parsed.ok) return parsed;
-      const id = profileId(args);
-      if (!id.ok) return id;
-      return services.tokens.set(id.value, parsed.value.token, parsed.value.memoryOnly);
+    'token:set': {
+      parse: parseTokenSetArgs,
+      run: async ({ profileId, token, memoryOnly }) => {
+        const id = tokenProfile(profileId);
+        return id.ok ? services.tokens.set(id.value, token, memoryOnly) : id;
+      },
     },
-    'token:clear': async (args: unknown): Promise<IpcResult<'token:clear'>> => {
-      const id = profileId(args);
-      return id.ok ? { ok: true, value: await services.tokens.clear(id.value) } : id;
+    'token:clear': {
+      parse: parseProfileId,
+      run: async ({ profileId }) => {
+        const id = tokenProfile(profileId);
+        return id.ok ? { ok: true, value: await services.tokens.clear(id.value) } : id;
+      },
     },
   };
 }

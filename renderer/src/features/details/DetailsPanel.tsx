@@ -7,7 +7,7 @@ import { useAppStore } from '../../store/app-store';
 import { updateSettings } from '../../store/actions';
 import { costLines } from './cost-lines';
 import { formatNumber, formatTime, maskId, resolveZone } from '../../format/format';
-import type { TimeZoneDisplay } from '../../../../shared/ipc/contract';
+import type { TimeZoneDisplay } from '../../../../shared/domain/settings';
 import './details.css';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {

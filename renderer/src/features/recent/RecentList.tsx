@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../../../shared/ipc/contract';
+import type { HistoryEntry } from '../../../../shared/domain/history';
 import { useAppStore } from '../../store/app-store';
 import { openHistory } from '../../store/actions';
 import { formatBytes } from '../../format/format';

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { Profile } from '../../../../shared/domain/profile';
-import type { TimeZoneDisplay } from '../../../../shared/ipc/contract';
+import type { TimeZoneDisplay } from '../../../../shared/domain/settings';
 import { Modal } from '../../app/Modal';
-import { DEFAULT_TILE_URL, useAppStore } from '../../store/app-store';
+import { DEFAULT_TILE_URL } from '../../../../shared/domain/settings';
+import { useAppStore } from '../../store/app-store';
 import { deleteProfile, openDialog, updateSettings } from '../../store/actions';
 import { ProfileForm } from './ProfileForm';
 import './settings.css';

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { guarded } from './guarded';
 import { createExportHandlers } from '../../../../../electron/main/ipc/handlers/export';
 import { loadedFrom, manyPeriodsSession } from '../../../../fixtures/export';
 
@@ -48,9 +49,11 @@ describe.each([
     const path = join(dir, 'report.csv');
     await writeFile(path, 'previous export');
     const loaded = loadedFrom(manyPeriodsSession(5));
-    const handlers = createExportHandlers(
-      { registry: { get: () => loaded } },
-      { dialogs: { chooseSavePath: async () => path } },
+    const handlers = guarded(
+      createExportHandlers(
+        { registry: { get: () => loaded } },
+        { dialogs: { chooseSavePath: async () => path } },
+      ),
     );
     failure.code = code;
     const r = await handlers['export:session']({ key: loaded.key, format: 'csv', redact: false });

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { guarded } from './guarded';
 import { createExportHandlers } from '../../../../../electron/main/ipc/handlers/export';
 import type { LoadedSession } from '../../../../../shared/domain/loaded-session';
 import { readSessionFile } from '../../../../../shared/export/import';
@@ -21,16 +22,18 @@ function setup(savePath: string | null) {
   const loaded = loadedFrom(manyPeriodsSession(20));
   const sessions = new Map<string, LoadedSession>([[loaded.key, loaded]]);
   const asked: { name: string; filters: { name: string; extensions: string[] }[] }[] = [];
-  const handlers = createExportHandlers(
-    { registry: { get: (key) => sessions.get(key) } },
-    {
-      dialogs: {
-        chooseSavePath: async (name, filters) => {
-          asked.push({ name, filters });
-          return savePath;
+  const handlers = guarded(
+    createExportHandlers(
+      { registry: { get: (key) => sessions.get(key) } },
+      {
+        dialogs: {
+          chooseSavePath: async (name, filters) => {
+            asked.push({ name, filters });
+            return savePath;
+          },
         },
       },
-    },
+    ),
   );
   return { handlers, loaded, asked };
 }

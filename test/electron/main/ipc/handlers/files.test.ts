@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { guarded } from './guarded';
 import { createFileHandlers } from '../../../../../electron/main/ipc/handlers/files';
 import type { LoadedSession } from '../../../../../shared/domain/loaded-session';
 import { createBundle } from '../../../../../shared/export/bundle';
@@ -20,17 +21,19 @@ afterEach(async () => {
 function setup(openPath: string | null, historyFails = false) {
   const put: LoadedSession[] = [];
   const added: LoadedSession[] = [];
-  const handlers = createFileHandlers(
-    {
-      registry: { put: (l) => put.push(l) },
-      history: {
-        add: async (l) => {
-          if (historyFails) throw new Error('disk full');
-          added.push(l);
+  const handlers = guarded(
+    createFileHandlers(
+      {
+        registry: { put: (l) => put.push(l) },
+        history: {
+          add: async (l) => {
+            if (historyFails) throw new Error('disk full');
+            added.push(l);
+          },
         },
       },
-    },
-    { dialogs: { chooseOpenPath: async () => openPath } },
+      { dialogs: { chooseOpenPath: async () => openPath } },
+    ),
   );
   return { handlers, put, added };
 }

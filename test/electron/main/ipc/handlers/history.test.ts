@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { guarded } from './guarded';
 import { createHistoryHandlers } from '../../../../../electron/main/ipc/handlers/history';
 import { HistoryStore } from '../../../../../services/storage/history';
 import type { LoadedSession } from '../../../../../shared/domain/loaded-session';
@@ -20,7 +21,7 @@ it('lists history and reopens an entry, registering it for export', async () => 
   const history = new HistoryStore(dir);
   await history.add(loadedFrom(JSON.stringify(ocpi211Session())));
   const put: LoadedSession[] = [];
-  const handlers = createHistoryHandlers({ history, registry: { put: (l) => put.push(l) } });
+  const handlers = guarded(createHistoryHandlers({ history, registry: { put: (l) => put.push(l) } }));
   const list = await handlers['history:list'](undefined);
   if (!list.ok) throw new Error(list.error.message);
   expect(list.value.entries).toHaveLength(1);
@@ -30,10 +31,12 @@ it('lists history and reopens an entry, registering it for export', async () => 
 });
 
 it('refuses a missing id and reports an unknown one, never throwing', async () => {
-  const handlers = createHistoryHandlers({
-    history: new HistoryStore(dir),
-    registry: { put: () => undefined },
-  });
+  const handlers = guarded(
+    createHistoryHandlers({
+      history: new HistoryStore(dir),
+      registry: { put: () => undefined },
+    }),
+  );
   const none = await handlers['history:open'](undefined);
   expect(none.ok || none.error.kind).toBe('invalid-argument');
   const unknown = await handlers['history:open']({ id: '20240101T000000Z-deadbeef' });
@@ -42,10 +45,10 @@ it('refuses a missing id and reports an unknown one, never throwing', async () =
 
 it('turns a failing store into a plain error', async () => {
   const broken = {
-    list: () => Promise.reject(new Error('EIO')),
-    open: () => Promise.reject(new Error('EIO')),
+    list: () => Promise.reject(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' })),
+    open: () => Promise.reject(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' })),
   };
-  const handlers = createHistoryHandlers({ history: broken, registry: { put: () => undefined } });
+  const handlers = guarded(createHistoryHandlers({ history: broken, registry: { put: () => undefined } }));
   const r = await handlers['history:list'](undefined);
   expect(r.ok || r.error.kind).toBe('file-io');
   const o = await handlers['history:open']({ id: 'x' });

@@ -1,0 +1,107 @@
+/**
+ * The main-process log (also used by the CLI): one line per event, `<ISO time> <LEVEL> <event> <JSON fields>`,
+ * written to a rotating file in the user-data folder and to any other sink (the CLI's `--verbose` stderr).
+ * Every line is scrubbed of the tokens the process has handled before it is written. Logging never throws:
+ * a full disk must not turn a working fetch into a failure.
+ */
+import { join } from 'node:path';
+import type { FetchMeta } from '../../shared/domain/loaded-session';
+import { RotatingFile, type RotatingFileOptions } from './rotating-file';
+import { scrubSecrets, secretForms } from './scrub-secrets';
+
+export const LOG_FILE = 'main.log';
+
+export type LogFields = Record<string, unknown>;
+export type LogSink = (line: string) => void;
+
+export interface MainLog {
+  info(event: string, fields?: LogFields): void;
+  /** The full error with its stack; the renderer only ever gets the short message. */
+  error(event: string, err: unknown, fields?: LogFields): void;
+  /** A token this process handles: scrubbed from every line written from now on. */
+  addSecret(token: string): void;
+}
+
+export interface MainLogOptions {
+  sinks: LogSink[];
+  now?: () => Date;
+}
+
+export function createMainLog(options: MainLogOptions): MainLog {
+  const secrets = new Set<string>();
+  const now = options.now ?? (() => new Date());
+  const write = (level: 'INFO' | 'ERROR', event: string, fields: LogFields): void => {
+    const line = scrubSecrets(
+      `${now().toISOString()} ${level} ${event} ${JSON.stringify(scrubValue(fields, secrets))}\n`,
+      secrets,
+    );
+    for (const sink of options.sinks) {
+      try {
+        sink(line);
+      } catch {
+        // A log that cannot be written is not worth failing the user's action for.
+      }
+    }
+  };
+  return {
+    info: (event, fields = {}) => write('INFO', event, fields),
+    error: (event, err, fields = {}) => write('ERROR', event, { ...fields, error: describeError(err) }),
+    addSecret(token) {
+      for (const form of secretForms(token)) secrets.add(form);
+    },
+  };
+}
+
+/** A log that writes `main.log` (rotating, size-capped) in the user-data folder, plus any extra sinks. */
+export function createFileLog(
+  userDataDir: string,
+  extraSinks: LogSink[] = [],
+  rotation?: RotatingFileOptions,
+): MainLog {
+  let file: RotatingFile | null = null;
+  const toFile: LogSink = (line) => {
+    file ??= new RotatingFile(join(userDataDir, LOG_FILE), rotation);
+    file.append(line);
+  };
+  return createMainLog({ sinks: [toFile, ...extraSinks] });
+}
+
+/** The fields of one fetch line: ids, URL (already without secrets), status and timings. */
+export function fetchFields(meta: FetchMeta): LogFields {
+  return {
+    url: meta.url,
+    status: meta.status,
+    durationMs: meta.durationMs,
+    bytes: meta.bytes,
+    attempts: meta.attempts,
+    requestId: meta.requestId,
+    correlationId: meta.correlationId,
+    responseRequestId: meta.responseRequestId,
+    responseCorrelationId: meta.responseCorrelationId,
+  };
+}
+
+function describeError(err: unknown): LogFields {
+  if (err instanceof Error)
+    return {
+      name: err.name,
+      message: err.message,
+      ...(typeof (err as NodeJS.ErrnoException).code === 'string'
+        ? { code: (err as NodeJS.ErrnoException).code }
+        : {}),
+      stack: err.stack ?? null,
+    };
+  return { message: String(err) };
+}
+
+/** Strings are scrubbed before JSON escaping too, so a token with a quote or backslash is still found. */
+function scrubValue(value: unknown, secrets: Set<string>): unknown {
+  if (typeof value === 'string') return scrubSecrets(value, secrets);
+  if (Array.isArray(value)) return value.map((v) => scrubValue(v, secrets));
+  if (typeof value === 'object' && value !== null) {
+    const out: LogFields = Object.create(null) as LogFields;
+    for (const [k, v] of Object.entries(value)) out[k] = scrubValue(v, secrets);
+    return out;
+  }
+  return value;
+}
