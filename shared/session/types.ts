@@ -19,6 +19,8 @@ export interface Check {
 }
 
 export type CheckCode =
+  /** Added at fetch time for OCPI sessions (shared/ocpi/session-stale.ts): an ACTIVE session not updated lately. */
+  | 'SESSION_STALE'
   | 'ENERGY_MISMATCH'
   | 'ENERGY_UNIT_SUSPECT'
   | 'END_BEFORE_START'

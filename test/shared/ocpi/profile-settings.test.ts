@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { parseOcpiSettings } from '../../../shared/ocpi/profile-settings';
+
+describe('OCPI profile settings', () => {
+  it('accepts a complete setting and normalises codes', () => {
+    const r = parseOcpiSettings({
+      versionsUrl: 'https://cpo.example/ocpi/versions/',
+      version: '2.2.1',
+      countryCode: 'nl',
+      partyId: 'sin',
+      hub: { toCountryCode: 'DE', toPartyId: 'ABC' },
+      tokenForm: 'plain',
+      discovered: {
+        version: '2.2.1',
+        at: '2024-01-01T00:00:00Z',
+        endpoints: [{ identifier: 'sessions', role: 'SENDER', url: 'https://x' }],
+      },
+    });
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        versionsUrl: 'https://cpo.example/ocpi/versions',
+        version: '2.2.1',
+        countryCode: 'NL',
+        partyId: 'SIN',
+        hub: { toCountryCode: 'DE', toPartyId: 'ABC' },
+        tokenForm: 'plain',
+        discovered: {
+          version: '2.2.1',
+          at: '2024-01-01T00:00:00Z',
+          endpoints: [{ identifier: 'sessions', role: 'SENDER', url: 'https://x' }],
+        },
+      },
+    });
+    expect(parseOcpiSettings(undefined)).toEqual({ ok: true, value: undefined });
+  });
+  it('refuses what would be sent wrongly', () => {
+    expect(parseOcpiSettings({ versionsUrl: 'http://remote.example/versions' }).ok).toBe(false);
+    expect(parseOcpiSettings({ versionsUrl: 'https://x', tokenForm: 'hex' }).ok).toBe(false);
+    expect(parseOcpiSettings({ versionsUrl: 'https://x', partyId: 'TOOLONG' }).ok).toBe(false);
+    expect(parseOcpiSettings({ versionsUrl: 'https://x', version: 'latest' }).ok).toBe(false);
+    expect(parseOcpiSettings({ versionsUrl: 'https://x', hub: { fromCountryCode: 'NLD' } }).ok).toBe(false);
+  });
+});
