@@ -1,8 +1,9 @@
 /**
  * The hardened GET client: ids on every request, connect and total timeouts, cancelling, bounded retries
  * (network errors, 429, 502/503/504, honouring Retry-After), same-origin redirects only, a size cap, and
- * every failure mapped to a typed `AppError`. The token goes only to the origin it was configured for and
- * is scrubbed from anything the client returns.
+ * every failure mapped to a typed `AppError`. The token goes only to the origin it was configured for.
+ * This is where server text enters the app: every header and body is scrubbed of the token as it
+ * arrives (./scrub), before it is cut, parsed, recorded or shown.
  */
 import { randomUUID } from 'node:crypto';
 import { appError, type AppError, type Result } from '../../shared/domain/errors';
@@ -10,8 +11,10 @@ import type { FetchMeta } from '../../shared/domain/loaded-session';
 import type { Timeouts } from '../../shared/domain/profile';
 import { isLoopbackHost } from '../../shared/ipc/validate';
 import type { AuthHeader } from './auth-header';
+import { decodeText } from '../../shared/input/text';
 import { checkJsonBody, statusError } from './http-errors';
 import { TransportError, type Transport, type TransportResponse } from './http-transport';
+import { noScrubbing, scrubHeaders, tokenScrubber, type Scrubber } from './scrub';
 
 export interface GetRequest {
   url: string;
@@ -21,6 +24,8 @@ export interface GetRequest {
   maxBytes: number;
   signal?: AbortSignal;
   onProgress?: (bytes: number, elapsedMs: number) => void;
+  /** What the URL should hold ("session", "Location"), so a 404 names the id that is unknown. */
+  resource?: string;
 }
 
 export interface ClientConfig {
@@ -49,23 +54,17 @@ type Attempt =
   | { ok: true; text: string; res: TransportResponse; url: URL; bytes: number }
   | { ok: false; error: AppError; retryAfterMs?: number };
 
-/** The URL as it may be recorded: no user info, query values hidden. */
+/** The URL as it may be recorded: no user info, query values hidden, no fragment. */
 export function safeUrl(url: URL): string {
   const copy = new URL(url.href);
   copy.username = '';
   copy.password = '';
+  copy.hash = '';
   for (const key of [...copy.searchParams.keys()]) copy.searchParams.set(key, '…');
   return copy.href;
 }
 
 export async function httpGet(req: GetRequest, config: ClientConfig): Promise<Result<GetSuccess>> {
-  const result = await get(req, config);
-  // Belt and braces: whatever a server echoed back, the token never leaves the client in an error.
-  if (!result.ok && req.auth) return { ok: false, error: scrub(result.error, req.auth.secrets) };
-  return result;
-}
-
-async function get(req: GetRequest, config: ClientConfig): Promise<Result<GetSuccess>> {
   let url: URL;
   try {
     url = new URL(req.url);
@@ -85,6 +84,9 @@ async function get(req: GetRequest, config: ClientConfig): Promise<Result<GetSuc
   const fetchedAt = new Date(startedAt).toISOString();
   const requestId = randomUUID();
   const correlationId = randomUUID();
+  const scrub = req.auth ? tokenScrubber(req.auth.secrets) : noScrubbing;
+  // From here on there was a request: its id goes with every error, for the API provider to find it.
+  const failed = (error: AppError): { ok: false; error: AppError } => fail({ ...error, requestId });
   const deadline = AbortSignal.timeout(req.timeouts.totalMs);
   const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
   const aborted = (): AppError | null =>
@@ -101,14 +103,14 @@ async function get(req: GetRequest, config: ClientConfig): Promise<Result<GetSuc
   const retryDelays = config.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const maxRetryAfter = config.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
   for (let attempt = 1; ; attempt++) {
-    const outcome = await attemptWithRedirects(url, req, config.transport, signal, aborted, {
+    const outcome = await attemptWithRedirects(url, req, config.transport, signal, aborted, scrub, {
       requestId,
       correlationId,
       startedAt,
     });
     if (outcome.ok) {
       const body = checkJsonBody(outcome.text, outcome.res.status, outcome.res.headers['content-type']);
-      if (!body.ok) return body;
+      if (!body.ok) return failed(body.error);
       const meta: FetchMeta = {
         url: safeUrl(outcome.url),
         method: 'GET',
@@ -127,9 +129,9 @@ async function get(req: GetRequest, config: ClientConfig): Promise<Result<GetSuc
     const retryable =
       RETRY_KINDS.has(outcome.error.kind) ||
       (outcome.error.status !== undefined && RETRY_STATUSES.has(outcome.error.status));
-    if (!retryable || attempt > retryDelays.length) return outcome;
+    if (!retryable || attempt > retryDelays.length) return failed(outcome.error);
     const wait = Math.min(outcome.retryAfterMs ?? retryDelays[attempt - 1], maxRetryAfter);
-    if (!(await sleep(wait, signal))) return fail(aborted() ?? outcome.error);
+    if (!(await sleep(wait, signal))) return failed(aborted() ?? outcome.error);
   }
 }
 
@@ -139,6 +141,7 @@ async function attemptWithRedirects(
   transport: Transport,
   signal: AbortSignal,
   aborted: () => AppError | null,
+  scrub: Scrubber,
   ids: { requestId: string; correlationId: string; startedAt: number },
 ): Promise<Attempt> {
   let url = start;
@@ -154,7 +157,8 @@ async function attemptWithRedirects(
 
     let res: TransportResponse;
     try {
-      res = await transport({ url, headers, connectTimeoutMs: req.timeouts.connectMs, signal });
+      const raw = await transport({ url, headers, connectTimeoutMs: req.timeouts.connectMs, signal });
+      res = { ...raw, headers: scrubHeaders(raw.headers, scrub) };
     } catch (err) {
       return { ok: false, error: aborted() ?? networkError(err, url, req.timeouts.connectMs) };
     }
@@ -165,6 +169,8 @@ async function attemptWithRedirects(
       let next: URL;
       try {
         next = new URL(location, url);
+        // A fragment is never sent, so it is not recorded either.
+        next.hash = '';
       } catch {
         return {
           ok: false,
@@ -209,10 +215,11 @@ async function attemptWithRedirects(
       req.onProgress,
     );
     if (!read.ok) return { ok: false, error: aborted() ?? read.error };
-    if (success) return { ok: true, text: read.text, res, url, bytes: read.bytes };
+    const text = scrub(read.text);
+    if (success) return { ok: true, text, res, url, bytes: read.bytes };
     return {
       ok: false,
-      error: statusError(res.status, read.text, res.headers['content-type'], safeUrl(url)),
+      error: statusError(res.status, text, res.headers['content-type'], safeUrl(url), req.resource),
       retryAfterMs: parseRetryAfter(res.headers['retry-after']),
     };
   }
@@ -251,7 +258,7 @@ async function readBody(
       }
     }
   } catch {
-    if (!strict) return { ok: true, text: Buffer.concat(chunks).toString('utf8'), bytes };
+    if (!strict) return { ok: true, text: decodeText(Buffer.concat(chunks)), bytes };
     return {
       ok: false,
       error: appError(
@@ -267,13 +274,7 @@ async function readBody(
       error: appError('truncated', `Only ${bytes} of ${declared} bytes arrived.`, 'Try again.'),
     };
   onProgress?.(bytes, Date.now() - startedAt);
-  return {
-    ok: true,
-    text: Buffer.concat(chunks)
-      .toString('utf8')
-      .replace(/^\uFEFF/, ''),
-    bytes,
-  };
+  return { ok: true, text: decodeText(Buffer.concat(chunks)), bytes };
 }
 
 function tooLarge(bytes: number, maxBytes: number): AppError {
@@ -295,8 +296,22 @@ const TLS_CODES = new Set([
 ]);
 
 function networkError(err: unknown, url: URL, connectMs: number): AppError {
-  const code = err instanceof TransportError ? err.code : 'UNKNOWN';
+  // Node throws some request errors itself (an invalid header value), with a code but not as TransportError.
+  const nodeCode = (err as { code?: unknown } | null)?.code;
+  const code = err instanceof TransportError ? err.code : typeof nodeCode === 'string' ? nodeCode : 'UNKNOWN';
   const host = url.host;
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return appError(
+      'headers-too-large',
+      `${host} answered with response headers over 16 KB, more than an HTTP client accepts.`,
+      'The server or a proxy sends oversized headers (often a huge cookie): report it to the API provider.',
+    );
+  if (code === 'ERR_INVALID_CHAR' || code === 'ERR_INVALID_HTTP_TOKEN')
+    return appError(
+      'invalid-argument',
+      'The request could not be sent: the token or the auth header name holds characters HTTP headers do not allow.',
+      'Set the token again (one line, no accented or non-Latin letters), or fix the custom header name.',
+    );
   if (code === 'connect-timeout')
     return appError(
       'timeout',
@@ -333,11 +348,17 @@ function networkError(err: unknown, url: URL, connectMs: number): AppError {
   );
 }
 
-/** `Retry-After` in seconds or as an HTTP date, in milliseconds. */
+/**
+ * `Retry-After` in whole seconds or as an HTTP date, in milliseconds; anything else (`-5`, `1.5`) is
+ * undefined, so the backoff applies (Date.parse would read those as dates long past: a retry at 0 ms).
+ */
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // An HTTP date names its day and month: `Wed, 21 Oct 2015 07:28:00 GMT`.
+  if (!/^[A-Za-z]{3},? /.test(text)) return undefined;
+  const at = Date.parse(text);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
@@ -354,12 +375,6 @@ function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
     };
     signal.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-function scrub(error: AppError, secrets: readonly string[]): AppError {
-  const hide = (text: string): string =>
-    secrets.reduce((out, secret) => (secret.length >= 4 ? out.split(secret).join('[redacted]') : out), text);
-  return { ...error, message: hide(error.message), hint: hide(error.hint) };
 }
 
 const fail = (error: AppError): { ok: false; error: AppError } => ({ ok: false, error });

@@ -1,5 +1,11 @@
 /** Turns an HTTP status or a response body into the typed error a support engineer can act on. */
 import { appError, type AppError, type Result } from '../../shared/domain/errors';
+import {
+  describeStatus,
+  envelopeErrorOf,
+  envelopeStatus,
+  type EnvelopeStatus,
+} from '../../shared/session/envelope';
 
 const SNIPPET_CHARS = 200;
 
@@ -12,27 +18,36 @@ export function snippet(text: string): string {
 const looksHtml = (text: string, contentType: string | undefined): boolean =>
   /html/i.test(contentType ?? '') || /^\s*</.test(text);
 
-/** The OCPI envelope's `status_code`/`status_message`, when the body has them. */
-function envelopeOf(text: string): { code: number; message: string } | null {
+/** The OCPI envelope's status of an error body, when the body is one (rules in shared/session/envelope). */
+function envelopeOf(text: string): EnvelopeStatus | null {
   try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null) return null;
-    const { status_code: code, status_message: message } = value as Record<string, unknown>;
-    return typeof code === 'number' ? { code, message: typeof message === 'string' ? message : '' } : null;
+    return envelopeStatus(JSON.parse(text));
   } catch {
     return null;
   }
 }
 
+/**
+ * `resource` names what the URL should hold ("session", "Location") so a 404 says which id is unknown.
+ * The body was scrubbed of the token before it gets here, so cutting it to a snippet cannot leak a prefix.
+ */
 export function statusError(
   status: number,
   body: string,
   contentType: string | undefined,
   url: string,
+  resource?: string,
 ): AppError {
   const envelope = envelopeOf(body);
-  const extra: Partial<AppError> = { status, ...(envelope ? { ocpiStatus: envelope.code } : {}) };
+  const extra: Partial<AppError> = {
+    status,
+    ...(envelope?.code != null ? { ocpiStatus: envelope.code } : {}),
+  };
   const said = envelope?.message ? ` The server said: "${snippet(envelope.message)}".` : '';
+  // What the body says, for messages: the envelope's status_message rather than its raw JSON.
+  const told = envelope
+    ? describeStatus({ ...envelope, message: envelope.message && snippet(envelope.message) })
+    : `"${snippet(body)}"`;
   switch (status) {
     case 401:
       return appError(
@@ -51,7 +66,7 @@ export function statusError(
     case 404:
       return appError(
         'not-found',
-        `HTTP 404: nothing at ${url}: the session id is unknown in this environment.${said}`,
+        `HTTP 404: nothing at ${url}${resource ? `: the ${resource} id is unknown in this environment` : ''}.${said}`,
         'Check the id, and that the profile points at the right environment (test or production).',
         extra,
       );
@@ -73,23 +88,17 @@ export function statusError(
   if (status >= 500)
     return appError(
       'server-error',
-      `HTTP ${status}: the server failed: "${snippet(body)}"`,
+      `HTTP ${status}: the server failed: ${told}`,
       'The problem is on the server side: try again later, or report it with the request id.',
       extra,
     );
   return appError(
     'http-status',
-    `HTTP ${status} from ${url}: "${snippet(body)}"`,
+    `HTTP ${status} from ${url}: ${told}`,
     'Check the base URL and API flavour of the profile.',
     extra,
   );
 }
-
-const ENVELOPE_HINTS: Record<string, string> = {
-  '2': 'The server rejected the request (OCPI 2xxx, client error): check the id and the token’s party.',
-  '3': 'The server failed (OCPI 3xxx, server error): try again later, or report it with the request id.',
-  '4': 'A hub in between failed (OCPI 4xxx): try again later, or report it to the hub.',
-};
 
 /** A 2xx body must be JSON, complete, and not an OCPI envelope reporting an error. */
 export function checkJsonBody(
@@ -140,18 +149,7 @@ export function checkJsonBody(
           ),
     };
   }
-  const code = (value as { status_code?: unknown } | null)?.status_code;
-  if (typeof code === 'number' && (code < 1000 || code >= 2000)) {
-    const message = (value as { status_message?: unknown }).status_message;
-    return {
-      ok: false,
-      error: appError(
-        'envelope-status',
-        `OCPI status ${code}${typeof message === 'string' && message ? `: ${snippet(message)}` : ''}.`,
-        ENVELOPE_HINTS[String(code)[0]] ?? 'The server reported an error in the OCPI envelope.',
-        { status, ocpiStatus: code },
-      ),
-    };
-  }
+  const envelopeError = envelopeErrorOf(value, { status });
+  if (envelopeError) return { ok: false, error: envelopeError };
   return { ok: true, value };
 }

@@ -4,7 +4,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { appError, type AppError, type Result } from '../../shared/domain/errors';
 import type { LoadedSession } from '../../shared/domain/loaded-session';
-import { MAX_SESSION_FILE_BYTES, readSessionFile, tooLargeError } from '../../shared/export/import';
+import { readSessionFile } from '../../shared/export/import';
+import { MAX_SESSION_FILE_BYTES, tooLargeError } from '../../shared/input/limits';
+import { decodeText } from '../../shared/input/text';
 
 export async function readSessionFromPath(path: string): Promise<Result<LoadedSession>> {
   const fileName = basename(path);
@@ -17,7 +19,7 @@ export async function readSessionFromPath(path: string): Promise<Result<LoadedSe
       };
     // Refused before reading: a huge file would stall the main process while it is read and parsed.
     if (info.size > MAX_SESSION_FILE_BYTES) return { ok: false, error: tooLargeError(info.size, fileName) };
-    return withKey(readSessionFile(await readFile(path, 'utf8'), fileName));
+    return withKey(readSessionFile(decodeText(await readFile(path)), fileName));
   } catch (err) {
     return { ok: false, error: readErrorToAppError(err, fileName) };
   }

@@ -3,11 +3,13 @@
  * GETs the Location for the map and the EVSE panel; when that fails the session still shows, with a warning.
  */
 import { randomUUID } from 'node:crypto';
-import { appError, type AppError, type Result } from '../../shared/domain/errors';
+import type { Result } from '../../shared/domain/errors';
 import type { FetchMeta, FetchProgress, LoadedSession } from '../../shared/domain/loaded-session';
 import type { Profile } from '../../shared/domain/profile';
-import type { ReaderError, ReaderWarning } from '../../shared/session/types';
+import { checkSessionId } from '../../shared/ipc/validate';
+import type { Check, ReaderWarning } from '../../shared/session/types';
 import { readSession } from '../../shared/session/read-session';
+import { readerErrorToAppError } from '../../shared/session/reader-app-error';
 import { authHeader } from '../http/auth-header';
 import { httpGet, type ClientConfig } from '../http/http-client';
 
@@ -47,6 +49,7 @@ export async function loadSession(req: LoadRequest, client: ClientConfig): Promi
     {
       ...common,
       url: sessionUrl(profile.baseUrl, req.sessionId),
+      resource: 'session',
       onProgress: (bytes, elapsedMs) => req.onProgress?.({ bytes, elapsedMs, phase: 'session' }),
     },
     client,
@@ -54,13 +57,25 @@ export async function loadSession(req: LoadRequest, client: ClientConfig): Promi
   if (!fetched.ok) return fetched;
 
   const extraWarnings: ReaderWarning[] = [];
+  const extraChecks: Check[] = [];
+  const unavailable = (message: string): void => {
+    extraWarnings.push({ path: 'data.location_id', message });
+    extraChecks.push({ code: 'LOCATION_UNAVAILABLE', severity: 'warning', message });
+  };
   let location: { text: string; json: unknown; meta: FetchMeta } | null = null;
   const locationId = separateLocationId(fetched.value.json);
-  if (locationId !== null) {
+  // The id comes from the server: a `..` would send the token-bearing GET to a parent path.
+  const safeLocationId = locationId === null ? null : checkSessionId(locationId, 'Location id');
+  if (safeLocationId && !safeLocationId.ok)
+    unavailable(
+      `The Location was not fetched: ${safeLocationId.error.message.replace(/\.$/, '')}; the map and EVSE details are missing.`,
+    );
+  else if (safeLocationId) {
     const got = await httpGet(
       {
         ...common,
-        url: locationUrl(profile.baseUrl, locationId),
+        url: locationUrl(profile.baseUrl, safeLocationId.value),
+        resource: 'Location',
         onProgress: (bytes, elapsedMs) => req.onProgress?.({ bytes, elapsedMs, phase: 'location' }),
       },
       client,
@@ -68,14 +83,21 @@ export async function loadSession(req: LoadRequest, client: ClientConfig): Promi
     if (got.ok) location = got.value;
     else if (got.error.kind === 'cancelled') return got;
     else
-      extraWarnings.push({
-        path: 'data.location_id',
-        message: `The Location ${locationId} could not be fetched (${got.error.message}); the map and EVSE details are missing.`,
-      });
+      unavailable(
+        `The Location ${safeLocationId.value} could not be fetched (${got.error.message}); the map and EVSE details are missing.`,
+      );
   }
 
   const read = readSession(fetched.value.json, location ? { location: location.json } : {});
-  if (!read.ok) return { ok: false, error: readerError(read.error, fetched.value.meta.status) };
+  if (!read.ok)
+    return {
+      ok: false,
+      error: readerErrorToAppError(read.error, {
+        kind: 'response',
+        status: fetched.value.meta.status,
+        requestId: fetched.value.meta.requestId,
+      }),
+    };
   return {
     ok: true,
     value: {
@@ -90,39 +112,9 @@ export async function loadSession(req: LoadRequest, client: ClientConfig): Promi
       },
       session: read.session,
       warnings: [...extraWarnings, ...read.warnings],
-      checks: read.checks,
+      checks: [...read.checks, ...extraChecks],
       rawText: fetched.value.text,
       rawLocationText: location?.text ?? null,
     },
   };
-}
-
-/** A body the client accepted as JSON that the reader cannot use. */
-function readerError(error: ReaderError, status: number): AppError {
-  const extra = { status, ...(error.statusCode === undefined ? {} : { ocpiStatus: error.statusCode }) };
-  switch (error.kind) {
-    case 'not-json':
-      return appError('invalid-json', error.message, 'Report it with the request id.', extra);
-    case 'envelope-status':
-      return appError(
-        'envelope-status',
-        error.message,
-        'The server reported an error in the OCPI envelope.',
-        extra,
-      );
-    case 'envelope-no-data':
-      return appError(
-        'envelope-no-data',
-        error.message,
-        'The server answered without a session: check the id.',
-        extra,
-      );
-    default:
-      return appError(
-        'not-a-session',
-        error.message,
-        'Check the profile’s API flavour and base URL: this endpoint does not return sessions.',
-        extra,
-      );
-  }
 }

@@ -21,6 +21,7 @@ export type AppErrorKind =
   | 'tls'
   | 'connection-reset'
   | 'too-large'
+  | 'headers-too-large'
   | 'redirect-cross-origin'
   | 'redirect-loop'
   | 'cancelled'
@@ -48,6 +49,8 @@ export interface AppError {
   status?: number;
   /** OCPI envelope `status_code`, when the envelope said something other than 1000. */
   ocpiStatus?: number;
+  /** The `X-Request-ID` this app sent, when there was a request: what the API provider needs to find it. */
+  requestId?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

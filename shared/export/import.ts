@@ -7,23 +7,15 @@ import type { LoadedSession, SessionSource } from '../domain/loaded-session';
 import { API_FLAVOURS, type ApiFlavour } from '../domain/profile';
 import { parseJsonText } from '../session/json-text';
 import { readSession } from '../session/read-session';
-import type { ReadResult, ReaderError } from '../session/types';
+import { foreignFormat, readerErrorToAppError } from '../session/reader-app-error';
+import type { ReadResult } from '../session/types';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleSource } from './bundle';
+import { MAX_SESSION_FILE_BYTES, tooLargeError } from '../input/limits';
 
-/** Larger files are refused before they are read: a session of 200,000 periods is about 60 MB. */
-export const MAX_SESSION_FILE_BYTES = 256 * 1024 * 1024;
+// The cap moved to shared/input/limits; re-exported for the callers that still import it from here.
+export { MAX_SESSION_FILE_BYTES, tooLargeError };
 
 export type ImportedSession = Omit<LoadedSession, 'key'>;
-
-export function tooLargeError(bytes: number, fileName: string): AppError {
-  return appError(
-    'file-too-large',
-    `${fileName} is ${formatMiB(bytes)}, more than the ${formatMiB(MAX_SESSION_FILE_BYTES)} a session file may be.`,
-    'Check that this is a single session export, not a log or a database dump.',
-  );
-}
-
-const formatMiB = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 
 export function readSessionFile(text: string, fileNameOrPath: string): Result<ImportedSession> {
   // The file name only: a path would leak the user's folders into exports and messages.
@@ -32,14 +24,7 @@ export function readSessionFile(text: string, fileNameOrPath: string): Result<Im
   if (text.length > MAX_SESSION_FILE_BYTES) return { ok: false, error: tooLargeError(text.length, fileName) };
   const parsed = parseJsonText(text);
   if (!parsed.ok)
-    return {
-      ok: false,
-      error: appError(
-        'file-not-json',
-        `${fileName} is not JSON: ${parsed.error.message.replace(/^The input is /, '').replace(/^not valid JSON/, 'invalid JSON')}`,
-        'Open a session bundle (.ocpi-session.json), a saved API response or an OCPI session object.',
-      ),
-    };
+    return { ok: false, error: readerErrorToAppError(parsed.error, { kind: 'file', fileName }) };
   const value = parsed.value;
   if (!isBundleLike(value)) return readRaw(value, text, null, fileSource(fileName, null), fileName);
   const bundle = unpackBundle(value, fileName);
@@ -87,10 +72,13 @@ type UnpackedBundle =
 function unpackBundle(value: Record<string, unknown>, fileName: string): UnpackedBundle {
   if (value.format !== BUNDLE_FORMAT) {
     const name = typeof value.format === 'string' ? `"${value.format.slice(0, 60)}"` : 'an unknown format';
-    return { ok: false, error: foreign(fileName, `it is ${name}, not a session bundle or an OCPI session`) };
+    return {
+      ok: false,
+      error: foreignFormat(fileName, `it is ${name}, not a session bundle or an OCPI session`),
+    };
   }
   const version = typeof value.formatVersion === 'string' ? /^(\d+)\.(\d+)$/.exec(value.formatVersion) : null;
-  if (!version) return { ok: false, error: foreign(fileName, 'the bundle has no valid formatVersion') };
+  if (!version) return { ok: false, error: foreignFormat(fileName, 'the bundle has no valid formatVersion') };
   const supportedMajor = Number(BUNDLE_VERSION.split('.')[0]);
   if (Number(version[1]) > supportedMajor)
     return {
@@ -108,7 +96,7 @@ function unpackBundle(value: Record<string, unknown>, fileName: string): Unpacke
     typeof response !== 'string' ||
     !(location === null || location === undefined || typeof location === 'string')
   )
-    return { ok: false, error: foreign(fileName, 'the bundle has no raw response text') };
+    return { ok: false, error: foreignFormat(fileName, 'the bundle has no raw response text') };
   return { ok: true, response, location: location ?? null, source: readBundleSource(value.source) };
 }
 
@@ -120,7 +108,7 @@ function readRaw(
   fileName: string,
 ): Result<ImportedSession> {
   const read = readSession(value, rawLocationText === null ? {} : { location: rawLocationText });
-  if (!read.ok) return { ok: false, error: readerErrorToAppError(read.error, fileName) };
+  if (!read.ok) return { ok: false, error: readerErrorToAppError(read.error, { kind: 'file', fileName }) };
   return {
     ok: true,
     value: {
@@ -132,42 +120,6 @@ function readRaw(
       rawLocationText,
     },
   };
-}
-
-function readerErrorToAppError(error: ReaderError, fileName: string): AppError {
-  switch (error.kind) {
-    case 'envelope-status':
-      return appError(
-        'envelope-status',
-        `${fileName}: ${error.message}`,
-        'This file holds an error response, not a session.',
-        {
-          ...(error.statusCode === undefined ? {} : { ocpiStatus: error.statusCode }),
-        },
-      );
-    case 'envelope-no-data':
-      return appError(
-        'envelope-no-data',
-        `${fileName}: ${error.message}`,
-        'This file holds an empty response, not a session.',
-      );
-    case 'not-json':
-      return appError(
-        'file-not-json',
-        `${fileName}: ${error.message}`,
-        'The file is damaged or not a session export.',
-      );
-    default:
-      return foreign(fileName, error.message.replace(/\.$/, ''));
-  }
-}
-
-function foreign(fileName: string, why: string): AppError {
-  return appError(
-    'file-foreign-format',
-    `${fileName} is not something Session Inspector can open: ${why}.`,
-    'Open a session bundle (.ocpi-session.json), a saved API response or an OCPI session object.',
-  );
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

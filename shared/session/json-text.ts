@@ -1,12 +1,13 @@
 /** Parsing JSON text into a typed error a user understands, with the position when the engine gives one. */
+import { stripBom } from '../input/text';
 import type { ReaderError } from './types';
 import { findJsonErrorPosition } from './json-error-position';
 
 export function parseJsonText(
   text: string,
 ): { ok: true; value: unknown } | { ok: false; error: ReaderError } {
-  // A UTF-8 byte-order mark is common in files saved by Windows tools; it is not an error.
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // A byte-order mark is common in files saved by Windows tools; it is not an error (shared/input/text).
+  const body = stripBom(text);
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch (err) {

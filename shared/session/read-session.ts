@@ -12,6 +12,7 @@ import type {
   SessionShape,
   SiteLocation,
 } from './types';
+import { openEnvelope } from './envelope';
 import { childPath, FieldReader, isObject, type JsonObject, WarningSink } from './field-reader';
 import { parseJsonText } from './json-text';
 import { findUsedEquipment, type LocationFacts, readLocation } from './location';
@@ -53,7 +54,7 @@ export function readSession(input: unknown, options: ReadOptions = {}): ReadResu
 
   const sink = new WarningSink();
   const f = new FieldReader(sink);
-  const unwrapped = unwrapEnvelope(f, value, 'data');
+  const unwrapped = unwrapEnvelope(f, value, 'session');
   if ('error' in unwrapped) return fail(unwrapped.error);
   const { data, path } = unwrapped;
 
@@ -76,49 +77,20 @@ export function readSession(input: unknown, options: ReadOptions = {}): ReadResu
   return { ok: true, session, warnings, checks: runChecks(session, facts) };
 }
 
-/** Strips a `{status_code, status_message, timestamp, data}` envelope, or returns the bare object. */
+/** Strips a `{status_code, status_message, timestamp, data}` envelope (rules in ./envelope), or returns the bare object. */
 function unwrapEnvelope(
   f: FieldReader,
   value: JsonObject,
-  dataKey: string,
+  noun: string,
+  at = '',
 ): { data: JsonObject; path: string } | { error: ReaderError } {
-  if (!('status_code' in value) || 'charging_periods' in value || 'kwh' in value)
-    return { data: value, path: '' };
-  const code = f.numberValue(value.status_code, 'status_code');
-  const message = typeof value.status_message === 'string' ? value.status_message : null;
-  if (code !== 1000) {
-    return {
-      error: {
-        kind: 'envelope-status',
-        message: `The server answered with OCPI status ${String(value.status_code)}${message ? ` (${message})` : ''} instead of 1000 (success).`,
-        ...(code === null ? {} : { statusCode: code }),
-        ...(message === null ? {} : { statusMessage: message }),
-      },
-    };
-  }
-  if (value.timestamp !== undefined && typeof value.timestamp === 'string')
-    f.dateText(value.timestamp, 'timestamp');
-  let data = value[dataKey];
-  if (Array.isArray(data)) {
-    if (data.length === 0)
-      return {
-        error: {
-          kind: 'envelope-no-data',
-          message: 'The response envelope says success but its data list is empty.',
-        },
-      };
-    if (data.length > 1) f.sink.add(dataKey, `the envelope holds ${data.length} sessions; showing the first`);
-    data = data[0];
-    return isObject(data) ? { data, path: `${dataKey}[0]` } : { error: noData() };
-  }
-  if (!isObject(data)) return { error: noData() };
-  return { data, path: dataKey };
+  const opened = openEnvelope(value, noun);
+  if (!opened.ok) return { error: opened.error };
+  for (const warning of opened.warnings) f.sink.add(childPath(at, warning.path), warning.message);
+  if (opened.path !== '' && typeof value.timestamp === 'string')
+    f.dateText(value.timestamp, childPath(at, 'timestamp'));
+  return { data: opened.data, path: opened.path };
 }
-
-const noData = (): ReaderError => ({
-  kind: 'envelope-no-data',
-  message: 'The response envelope says success but carries no session data.',
-});
 
 function detectShape(data: JsonObject): SessionShape {
   if ('evseId' in data || 'connectorId' in data || 'cpoId' in data || 'session_id' in data) return 'vendor';
@@ -242,7 +214,7 @@ function readSeparateLocation(f: FieldReader, raw: unknown, facts: LocationFacts
     f.sink.add('location', 'the separately fetched Location is not an object; ignored');
     return null;
   }
-  const unwrapped = unwrapEnvelope(f, value, 'data');
+  const unwrapped = unwrapEnvelope(f, value, 'Location', 'location');
   if ('error' in unwrapped) {
     f.sink.add('location', `the Location response could not be used: ${unwrapped.error.message}`);
     return null;

@@ -34,7 +34,9 @@ export type CheckCode =
   | 'COORDINATES_SUSPECT'
   | 'NEGATIVE_VOLUME'
   | 'NO_CHARGING_PERIODS'
-  | 'UNKNOWN_STATUS';
+  | 'UNKNOWN_STATUS'
+  /** Added by the session loader: the separate Location GET of an OCPI 2.2+ session failed. */
+  | 'LOCATION_UNAVAILABLE';
 
 export interface Coordinates {
   latitude: number;
