@@ -10,7 +10,7 @@ const COMMANDS: Record<string, () => Promise<{ run: (args: string[], io: CliIo) 
 const USAGE = `Usage:
   ocpi-inspect summary <file|-> [--json]
   ocpi-inspect fetch <id> (--profile NAME | --base-url URL [--flavour vendor|ocpi-2.1.1|ocpi-2.2.1|ocpi-2.3.0]
-                      [--auth-scheme token|bearer|header:NAME] [--base64]) [--out FILE]
+                      [--auth-scheme token|bearer|header:NAME] [--base64]) [--out FILE] [--verbose]
   ocpi-inspect export <file|-> --format bundle|csv|html [--redact] --out PATH`;
 
 export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {

@@ -7,7 +7,7 @@ import type { ClientConfig } from './http/http-client';
 import { demoTransport } from './http/demo-transport';
 import { HistoryStore } from './storage/history';
 import { nodeTransport, type Transport } from './http/http-transport';
-import { createFileLog, fetchFields, type MainLog } from './log/main-log';
+import { createFileLog, logFetch, logFetchFailure, type MainLog } from './log/main-log';
 import { ProfileStore } from './storage/profiles';
 import { SessionRegistry } from './sessions/session-registry';
 import { loadSession, sessionUrl } from './sessions/session-loader';
@@ -74,7 +74,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       { profile, sessionId: req.sessionId, token, signal: req.signal, onProgress: req.onProgress },
       client,
     );
-    logFetch(log, profile.baseUrl, req.sessionId, loaded);
+    logLoad(log, profile.baseUrl, req.sessionId, loaded);
     return loaded;
   };
 
@@ -90,13 +90,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 }
 
 /** One line per GET made (session, then Location), or one for a fetch that failed. */
-function logFetch(log: MainLog, baseUrl: string, sessionId: string, loaded: Result<LoadedSession>): void {
-  if (loaded.ok) {
-    const { fetch, locationFetch } = loaded.value.source;
-    if (fetch) log.info('fetch', { phase: 'session', ...fetchFields(fetch) });
-    if (locationFetch) log.info('fetch', { phase: 'location', ...fetchFields(locationFetch) });
-    return;
-  }
-  const { hint: _hint, ...error } = loaded.error;
-  log.info('fetch-failed', { url: safeUrl(new URL(sessionUrl(baseUrl, sessionId))), ...error });
+function logLoad(log: MainLog, baseUrl: string, sessionId: string, loaded: Result<LoadedSession>): void {
+  if (!loaded.ok) return logFetchFailure(log, safeUrl(new URL(sessionUrl(baseUrl, sessionId))), loaded.error);
+  const { fetch, locationFetch } = loaded.value.source;
+  if (fetch) logFetch(log, 'session', fetch);
+  if (locationFetch) logFetch(log, 'location', locationFetch);
 }

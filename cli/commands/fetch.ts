@@ -16,12 +16,13 @@ import { checkBaseUrl, checkSessionId } from '../../shared/ipc/validate';
 import { fileErrorToAppError, writeFileAtomic } from '../../services/storage/atomic-file';
 import { authHeader } from '../../services/http/auth-header';
 import { demoTransport } from '../../services/http/demo-transport';
-import { httpGet } from '../../services/http/http-client';
+import { httpGet, safeUrl } from '../../services/http/http-client';
 import { nodeTransport } from '../../services/http/http-transport';
 import { ProfileStore } from '../../services/storage/profiles';
 import { sessionUrl } from '../../services/sessions/session-loader';
 import { TokenStore } from '../../services/storage/token-store';
 import { defaultUserDataDir } from '../../services/storage/user-data-dir';
+import { createMainLog, logFetch, logFetchFailure } from '../../services/log/main-log';
 import { CliError, type CliIo, parseArgs } from '../io';
 
 export const TOKEN_ENV = 'OCPI_INSPECT_TOKEN';
@@ -74,22 +75,28 @@ async function resolveToken(profile: Profile, io: CliIo): Promise<string | null>
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { positionals, options } = parseArgs(args, ['base64']);
+  const { positionals, options } = parseArgs(args, ['base64', 'verbose']);
   if (positionals.length !== 1) throw new CliError('fetch needs exactly one session id');
   const id = checkSessionId(positionals[0]);
   if (!id.ok) throw new CliError(id.error.message);
   const profile = await resolveProfile(options, io);
   const token = await resolveToken(profile, io);
+  // --verbose: the app's log lines (scrubbed the same way) on stderr.
+  const log = createMainLog({ sinks: options.verbose === true ? [io.stderr] : [] });
+  if (token !== null) log.addSecret(token);
 
+  const url = sessionUrl(profile.baseUrl, id.value);
   const fetched = await httpGet(
     {
-      url: sessionUrl(profile.baseUrl, id.value),
+      url,
       auth: token === null ? null : authHeader(profile.auth, token, profile.base64Token),
       timeouts: profile.timeouts,
       maxBytes: profile.maxBytes,
     },
     { transport: profile.demo ? demoTransport : nodeTransport },
   );
+  if (fetched.ok) logFetch(log, 'session', fetched.value.meta);
+  else logFetchFailure(log, safeUrl(new URL(url)), fetched.error);
   if (!fetched.ok) throw failure(fetched.error);
 
   const out = options.out;

@@ -5,6 +5,7 @@
  * a full disk must not turn a working fetch into a failure.
  */
 import { join } from 'node:path';
+import type { AppError } from '../../shared/domain/errors';
 import type { FetchMeta } from '../../shared/domain/loaded-session';
 import { RotatingFile, type RotatingFileOptions } from './rotating-file';
 import { scrubSecrets, secretForms } from './scrub-secrets';
@@ -66,9 +67,10 @@ export function createFileLog(
   return createMainLog({ sinks: [toFile, ...extraSinks] });
 }
 
-/** The fields of one fetch line: ids, URL (already without secrets), status and timings. */
-export function fetchFields(meta: FetchMeta): LogFields {
-  return {
+/** One line per GET: ids, URL (already without secrets), status and timings. */
+export function logFetch(log: MainLog, phase: 'session' | 'location', meta: FetchMeta): void {
+  log.info('fetch', {
+    phase,
     url: meta.url,
     status: meta.status,
     durationMs: meta.durationMs,
@@ -78,7 +80,13 @@ export function fetchFields(meta: FetchMeta): LogFields {
     correlationId: meta.correlationId,
     responseRequestId: meta.responseRequestId,
     responseCorrelationId: meta.responseCorrelationId,
-  };
+  });
+}
+
+/** One line for a fetch that failed: what the user was told (kind, status, ids), not the hint. */
+export function logFetchFailure(log: MainLog, url: string, error: AppError): void {
+  const { hint: _hint, ...fields } = error;
+  log.info('fetch-failed', { url, ...fields });
 }
 
 function describeError(err: unknown): LogFields {
