@@ -1,4 +1,5 @@
 /** An environment to fetch sessions from. Stored as JSON in the user-data folder; never holds the token. */
+import type { OcpiProfileSettings } from '../ocpi/profile-settings';
 
 export const API_FLAVOURS = ['vendor', 'ocpi-2.1.1', 'ocpi-2.2.1', 'ocpi-2.3.0'] as const;
 export type ApiFlavour = (typeof API_FLAVOURS)[number];
@@ -25,6 +26,8 @@ export interface Profile {
   maxBytes: number;
   /** The built-in Demo profile, served from bundled sessions with no network. */
   demo?: boolean;
+  /** OCPI discovery and interface settings (versions URL, fixed version, party, hub, token form). */
+  ocpi?: OcpiProfileSettings;
 }
 
 export type ProfileInput = Omit<Profile, 'id' | 'demo'> & { id?: string };

@@ -5,6 +5,7 @@
 import { checkHeaderName, checkToken } from '../domain/credentials';
 import { appError, type AppError, type Result } from '../domain/errors';
 import { type ExportFormat, isExportFormat } from '../domain/export';
+import { parseOcpiSettings } from '../ocpi/profile-settings';
 import {
   API_FLAVOURS,
   type ApiFlavour,
@@ -134,6 +135,8 @@ export function parseProfileInput(raw: unknown): Result<ProfileInput> {
     );
   if (!isInt(p.maxBytes, 1024, 2 * 1024 * 1024 * 1024))
     return bad('The response-size cap must be between 1 KiB and 2 GiB.', 'Correct the size cap.');
+  const ocpi = parseOcpiSettings(p.ocpi);
+  if (!ocpi.ok) return ocpi;
   return ok({
     ...(typeof p.id === 'string' ? { id: p.id } : {}),
     name: p.name.trim(),
@@ -143,6 +146,7 @@ export function parseProfileInput(raw: unknown): Result<ProfileInput> {
     base64Token: p.base64Token,
     timeouts: { connectMs: t.connectMs, totalMs: t.totalMs },
     maxBytes: p.maxBytes,
+    ...(ocpi.value ? { ocpi: ocpi.value } : {}),
   });
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseProfileInput } from '../../../shared/ipc/validate';
 import { parseOcpiSettings } from '../../../shared/ocpi/profile-settings';
 
 describe('OCPI profile settings', () => {
@@ -40,5 +41,32 @@ describe('OCPI profile settings', () => {
     expect(parseOcpiSettings({ versionsUrl: 'https://x', partyId: 'TOOLONG' }).ok).toBe(false);
     expect(parseOcpiSettings({ versionsUrl: 'https://x', version: 'latest' }).ok).toBe(false);
     expect(parseOcpiSettings({ versionsUrl: 'https://x', hub: { fromCountryCode: 'NLD' } }).ok).toBe(false);
+  });
+});
+
+describe('a profile with OCPI settings', () => {
+  const profile = {
+    id: 'p1',
+    name: 'CPO test',
+    baseUrl: 'https://cpo.example/ocpi',
+    flavour: 'ocpi-2.2.1',
+    auth: { kind: 'token' },
+    base64Token: false,
+    timeouts: { connectMs: 1000, totalMs: 5000 },
+    maxBytes: 1_000_000,
+  };
+  it('keeps them through the profile validator, and refuses bad ones', () => {
+    const r = parseProfileInput({
+      ...profile,
+      ocpi: { versionsUrl: 'https://cpo.example/ocpi/versions', partyId: 'sin' },
+    });
+    expect(r.ok && r.value.ocpi).toEqual({
+      versionsUrl: 'https://cpo.example/ocpi/versions',
+      partyId: 'SIN',
+    });
+    expect(
+      parseProfileInput(profile).ok && 'ocpi' in (parseProfileInput(profile) as { value: object }).value,
+    ).toBe(false);
+    expect(parseProfileInput({ ...profile, ocpi: { versionsUrl: 'ftp://x' } }).ok).toBe(false);
   });
 });
