@@ -13,8 +13,17 @@ export interface MenuProps {
 
 export function Menu({ label, open, onOpenChange, children, testId, title }: MenuProps) {
   const root = useRef<HTMLDivElement>(null);
+  const wasOpen = useRef(false);
   useEffect(() => {
-    if (!open) return;
+    if (!open) {
+      // A chosen item unmounts with the list: give focus back to the menu's button instead of the page.
+      const active = document.activeElement;
+      if (wasOpen.current && (active === document.body || active === null || root.current?.contains(active)))
+        root.current?.querySelector<HTMLElement>('button')?.focus();
+      wasOpen.current = false;
+      return;
+    }
+    wasOpen.current = true;
     root.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
     const onPointer = (e: PointerEvent): void => {
       if (!root.current?.contains(e.target as Node)) onOpenChange(false);

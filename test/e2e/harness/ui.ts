@@ -1,4 +1,5 @@
 /** What a user does in the inspector, as the E2E tests do it: through labels, roles and test ids. */
+import type { Harness } from '../../../tools/web-harness/harness';
 import type { Page } from 'playwright-core';
 
 export type TabName = 'Timeline' | 'Map' | 'EVSE / connectors' | 'Raw';
@@ -72,4 +73,32 @@ export async function markerPopupTexts(page: Page): Promise<string[]> {
   for (let i = 0; i < count; i++) await markers.nth(i).dispatchEvent('click');
   await page.locator('.leaflet-popup-content').first().waitFor();
   return page.locator('.leaflet-popup-content').allInnerTexts();
+}
+
+/** Opens a file through Open file, the harness's Open dialog answering with `path`. */
+export async function openFileInUi(page: Page, harness: Harness, path: string): Promise<void> {
+  harness.dialogs.openPaths.push(path);
+  await page.getByRole('button', { name: 'Open file', exact: true }).first().click();
+  await waitForSession(page);
+}
+
+/** What the timeline's uPlot holds: its x scale (seconds), the drawn data and which series show. */
+export interface ChartState {
+  xMin: number;
+  xMax: number;
+  data: (number | null)[][];
+  series: { label: string; show: boolean }[];
+}
+
+export async function chartState(page: Page): Promise<ChartState> {
+  return page.locator('[data-testid="timeline-plot"]').evaluate((el) => {
+    const plot = (el as HTMLElement & { timelinePlot?: import('uplot').default }).timelinePlot;
+    if (!plot) throw new Error('the timeline has no plot');
+    return {
+      xMin: plot.scales.x.min ?? NaN,
+      xMax: plot.scales.x.max ?? NaN,
+      data: plot.data.map((column) => Array.from(column as ArrayLike<number | null>)),
+      series: plot.series.slice(1).map((s) => ({ label: String(s.label), show: s.show !== false })),
+    };
+  });
 }

@@ -1,12 +1,18 @@
 import { Menu, MenuItem } from '../../app/Menu';
 import { useAppStore } from '../../store/app-store';
 import { exportSession, setExportMenuOpen } from '../../store/actions';
-import { chartPng } from '../timeline/timeline-link';
+import { resolveZone } from '../../format/format';
 
+/** Drawn off screen (the chart code loads on demand), so it works from any tab. */
 async function exportChart(): Promise<void> {
-  const png = await chartPng();
+  const { loaded, settings } = useAppStore.getState();
+  setExportMenuOpen(false);
+  if (!loaded) return;
+  const { timelinePng } = await import('../timeline/chart-png');
+  const zone = resolveZone(settings.timeZone, loaded.session.location?.timeZone ?? null);
+  const png = await timelinePng(loaded.session, zone);
   if (png) await exportSession({ kind: 'png', png });
-  else useAppStore.setState({ exportMenuOpen: false, status: 'Open the Timeline tab to export the chart.' });
+  else useAppStore.setState({ exportMenuOpen: false, status: 'This session has no periods to chart.' });
 }
 
 export function ExportMenu() {

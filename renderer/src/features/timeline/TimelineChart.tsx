@@ -1,19 +1,31 @@
-/** The uPlot chart; loaded lazily so uPlot stays out of the initial bundle. */
-import { useEffect, useRef } from 'react';
-import uPlot from 'uplot';
+/** The on-screen timeline; loaded lazily so uPlot stays out of the initial bundle. */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import 'uplot/dist/uPlot.min.css';
-import type { PeriodTable } from '../../../../shared/session/types';
+import type { NormalizedSession } from '../../../../shared/session/types';
 import type { TimelineFocus } from '../../store/app-store';
 import { formatNumber, formatTime } from '../../format/format';
-import { chartWindow, parkingSpans, periodRangeSeconds, sortPeriods } from './series';
+import { createPlot, DARK_THEME, LIGHT_THEME } from './plot';
+import type { PlotTheme, TimelinePlot } from './plot';
+import {
+  parkingSpans,
+  periodRangeSeconds,
+  positionAt,
+  seriesSpecs,
+  sessionSpan,
+  sortPeriods,
+} from './series';
 import type { SortedPeriods } from './series';
-import { registerChartPng, useTimelineLink } from './timeline-link';
+import { useTimelineLink, viewFor } from './timeline-link';
 import { lowerBound } from '../../../../shared/series/downsample';
+import { chartCommand, zoomedRange } from './chart-keys';
+import type { ChartCommand } from './chart-keys';
 
 export interface TimelineChartProps {
-  periods: PeriodTable;
+  session: NormalizedSession;
   /** IANA zone for axis labels and the tooltip; undefined = this computer. */
   zone: string | undefined;
+  zoneLabel: string;
   focus: TimelineFocus | null;
   dark: boolean;
 }
@@ -24,136 +36,80 @@ function cssVar(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
 
-function zoneDate(zone: string | undefined): ((ts: number) => Date) | undefined {
-  return zone ? (ts) => uPlot.tzDate(new Date(ts * 1000), zone) : undefined;
+function themeFor(dark: boolean): PlotTheme {
+  const base = dark ? DARK_THEME : LIGHT_THEME;
+  return { ...base, fg: cssVar('--fg-muted', base.fg), grid: cssVar('--grid', base.grid) };
 }
 
-/** 24-hour tick labels in the chosen zone; a tick at midnight shows the date instead. */
-function timeTicks(splits: number[], spanS: number, zone: string | undefined): string[] {
-  return splits.map((s) => {
-    const t = formatTime(s * 1000, zone); // `YYYY-MM-DD HH:mm:ss`
-    if (spanS >= 600 && t.endsWith(' 00:00:00')) return t.slice(5, 10);
-    return spanS < 600 ? t.slice(11, 19) : t.slice(11, 16);
-  });
-}
+/** The chart element exposes its plot for the browser tests, which read the scales and the drawn data. */
+type PlotHost = HTMLDivElement & { timelinePlot?: TimelinePlot['plot'] };
 
-/** Power, energy and current read best from a zero baseline; uPlot's padding would dip below it. */
-const fromZero: uPlot.Range.Function = (_u, min, max) => {
-  const lo = Math.min(0, min);
-  const hi = max > lo ? max : lo + 1;
-  return [lo, hi + (hi - lo) * 0.05];
-};
-
-export default function TimelineChart({ periods, zone, focus, dark }: TimelineChartProps) {
-  const host = useRef<HTMLDivElement>(null);
+export default function TimelineChart({ session, zone, zoneLabel, focus, dark }: TimelineChartProps) {
+  const periods = session.periods;
+  const host = useRef<PlotHost>(null);
   const tooltip = useRef<HTMLDivElement>(null);
-  const chart = useRef<{ plot: uPlot; sorted: SortedPeriods; zoomTo(min: number, max: number): void } | null>(
-    null,
-  );
+  const chart = useRef<{
+    timeline: TimelinePlot;
+    sorted: SortedPeriods;
+    span: [number, number];
+    zoomTo(min: number, max: number): void;
+  } | null>(null);
+  const [hidden, setHidden] = useState<string[]>(() => viewFor(periods).hidden);
+  const legend = useMemo(() => seriesSpecs(periods), [periods]);
 
   useEffect(() => {
     const el = host.current;
     const tip = tooltip.current;
     if (!el || !tip) return;
     const sorted = sortPeriods(periods);
-    const parking = parkingSpans(periods);
-    const n = sorted.x.length;
-    const fullMin = n ? sorted.x[0] : 0;
-    let fullMax = n ? sorted.x[n - 1] : 1;
-    for (let i = n - 1; i >= 0 && Number.isNaN(fullMax); i--) fullMax = sorted.x[i];
-    let positions: Uint32Array;
-    const width = Math.max(300, el.clientWidth);
-    const buckets = (w: number): number => Math.max(100, Math.round(w));
-    const first = chartWindow(sorted, fullMin, fullMax, buckets(width));
-    positions = first.positions;
-    const fg = cssVar('--fg-muted', dark ? '#b8c0cc' : '#4a5563');
-    const grid = cssVar('--grid', dark ? '#2c333d' : '#e4e8ee');
-    const parkingFill = dark ? 'rgba(255, 200, 80, 0.12)' : 'rgba(230, 160, 20, 0.14)';
-    const axis = (scale: string, side: 1 | 3, label: string, showGrid: boolean): uPlot.Axis => ({
-      scale,
-      side,
-      label,
-      stroke: fg,
-      grid: { show: showGrid, stroke: grid, width: 1 },
-      ticks: { stroke: grid, width: 1 },
-      size: 56,
-    });
-    const axes: uPlot.Axis[] = [
-      {
-        stroke: fg,
-        grid: { stroke: grid, width: 1 },
-        ticks: { stroke: grid, width: 1 },
-        values: (u, splits) => timeTicks(splits, (u.scales.x.max ?? 0) - (u.scales.x.min ?? 0), zone),
-        space: 64,
-      },
-      axis('kW', 3, 'kW', true),
-      axis('kWh', 1, 'kWh', false),
-    ];
-    for (const s of sorted.series) {
-      if (s.scale === '%' || s.scale === 'A') axes.push(axis(s.scale, 1, s.unit, false));
-    }
-    const opts: uPlot.Options = {
-      width,
+    const span = sessionSpan(session, sorted);
+    const saved = viewFor(periods);
+    const remember = (patch: Partial<ReturnType<typeof viewFor>>): void =>
+      useTimelineLink.setState({ view: { ...viewFor(periods), ...patch } });
+
+    const showTip = (left: number, top: number, t: number): void => {
+      const pos = positionAt(sorted, t);
+      if (pos === null) {
+        tip.hidden = true;
+        useTimelineLink.setState({ hovered: null });
+        return;
+      }
+      const period = sorted.order ? sorted.order[pos] : pos;
+      useTimelineLink.setState({ hovered: period });
+      tip.replaceChildren();
+      const title = document.createElement('strong');
+      title.textContent = `Period ${period + 1} · ${formatTime(sorted.x[pos] * 1000, zone)} – ${formatTime(sorted.xEnd[pos] * 1000, zone)}`;
+      tip.append(title);
+      for (const s of sorted.series) {
+        const line = document.createElement('div');
+        const v = s.values[pos];
+        line.textContent = `${s.label}: ${Number.isNaN(v) ? '—' : `${formatNumber(v, 3)} ${s.unit}`}`;
+        tip.append(line);
+      }
+      tip.hidden = false;
+      const flip = left > el.clientWidth * 0.65;
+      tip.style.left = `${flip ? left - tip.offsetWidth - 12 : left + 12}px`;
+      tip.style.top = `${top + 8}px`;
+    };
+
+    const timeline = createPlot(el, {
+      sorted,
+      parking: parkingSpans(periods),
+      span,
+      range: saved.range,
+      hidden: new Set(saved.hidden),
+      zone,
+      zoneLabel,
+      theme: themeFor(dark),
+      width: Math.max(300, el.clientWidth),
       height: HEIGHT,
-      tzDate: zoneDate(zone),
-      scales: {
-        x: { time: true },
-        '%': { range: [0, 100] },
-        kW: { range: fromZero },
-        kWh: { range: fromZero },
-        kWhPeriod: { range: fromZero },
-        A: { range: fromZero },
-      },
-      series: [
-        { label: 'Time', value: (_u, v) => (v === null ? '—' : formatTime(v * 1000, zone)) },
-        ...sorted.series.map((s): uPlot.Series => ({
-          label: `${s.label} (${s.unit})`,
-          scale: s.scale,
-          stroke: s.color,
-          width: 1.5,
-          points: { show: false },
-          // SoC and current often come every few periods only: join their samples; keep energy gaps visible.
-          spanGaps: s.scale === '%' || s.scale === 'A',
-          // Per-period energy traces the same shape as power; off until picked in the legend.
-          show: s.scale !== 'kWhPeriod',
-          value: (_u, v) => (v === null ? '—' : formatNumber(v, 3)),
-        })),
-      ],
-      axes,
-      legend: { live: false },
       cursor: {
         drag: { x: true, y: false, setScale: false },
         // Double-click is ours: uPlot's reset would only restore the downsampled window.
         bind: { dblclick: () => () => null },
-        points: { size: 6 },
+        points: { show: false },
       },
       hooks: {
-        drawClear: [
-          (u) => {
-            if (!parking.length) return;
-            const { ctx } = u;
-            const min = u.scales.x.min ?? fullMin;
-            const max = u.scales.x.max ?? fullMax;
-            ctx.save();
-            ctx.fillStyle = parkingFill;
-            let lastRight = -Infinity;
-            for (let i = 0; i < parking.length; i += 2) {
-              if (parking[i + 1] < min || parking[i] > max) continue;
-              const left = Math.max(u.bbox.left, u.valToPos(parking[i], 'x', true));
-              const right = Math.min(u.bbox.left + u.bbox.width, u.valToPos(parking[i + 1], 'x', true));
-              // At full zoom-out many spans share a pixel; draw each pixel column once.
-              if (right <= lastRight) continue;
-              ctx.fillRect(
-                Math.max(left, lastRight),
-                u.bbox.top,
-                Math.max(1, right - Math.max(left, lastRight)),
-                u.bbox.height,
-              );
-              lastRight = right;
-            }
-            ctx.restore();
-          },
-        ],
         setSelect: [
           (u) => {
             if (u.select.width < 3) return;
@@ -165,45 +121,30 @@ export default function TimelineChart({ periods, zone, focus, dark }: TimelineCh
         ],
         setCursor: [
           (u) => {
-            const idx = u.cursor.idx;
-            if (idx === null || idx === undefined || u.cursor.left === undefined || u.cursor.left < 0) {
+            const left = u.cursor.left;
+            if (left === undefined || left < 0) {
               tip.hidden = true;
               useTimelineLink.setState({ hovered: null });
               return;
             }
-            const pos = positions[idx];
-            const period = sorted.order ? sorted.order[pos] : pos;
-            useTimelineLink.setState({ hovered: period });
-            tip.replaceChildren();
-            const title = document.createElement('strong');
-            title.textContent = `Period ${period + 1} · ${formatTime(sorted.x[pos] * 1000, zone)}`;
-            tip.append(title);
-            for (const s of sorted.series) {
-              const line = document.createElement('div');
-              const v = s.values[pos];
-              line.textContent = `${s.label}: ${Number.isNaN(v) ? '—' : `${formatNumber(v, 3)} ${s.unit}`}`;
-              tip.append(line);
-            }
-            tip.hidden = false;
-            const left = u.cursor.left + u.bbox.left / devicePixelRatio;
-            const flip = left > u.over.clientWidth * 0.65;
-            tip.style.left = `${flip ? left - tip.offsetWidth - 12 : left + 12}px`;
-            tip.style.top = `${(u.cursor.top ?? 0) + u.bbox.top / devicePixelRatio + 8}px`;
+            // The tooltip is placed in the chart's box; the cursor is given within the plotting area.
+            const over = u.over.getBoundingClientRect();
+            const box = tip.offsetParent?.getBoundingClientRect() ?? over;
+            const x = left + over.left - box.left;
+            showTip(x, (u.cursor.top ?? 0) + over.top - box.top, u.posToVal(left, 'x'));
           },
         ],
       },
-    };
-    const plot = new uPlot(opts, first.data, el);
+    });
+    const { plot } = timeline;
+    el.timelinePlot = plot;
 
     function zoomTo(min: number, max: number): void {
-      if (!(max > min)) return;
-      const w = chartWindow(sorted, min, max, buckets(plot.bbox.width / devicePixelRatio));
-      positions = w.positions;
-      plot.batch(() => {
-        plot.setData(w.data, false);
-        plot.setScale('x', { min, max });
-      });
-      const firstPos = Math.min(n - 1, lowerBound(sorted.x, min));
+      timeline.zoomTo(min, max);
+      const [from, to] = timeline.view();
+      remember({ range: from <= span[0] && to >= span[1] ? null : [from, to] });
+      const n = sorted.x.length;
+      const firstPos = Math.max(0, Math.min(n - 1, lowerBound(sorted.x, from) - 1));
       const index = sorted.order ? sorted.order[firstPos] : firstPos;
       // The table follows after the chart's frame, so scrolling it never delays the zoom.
       setTimeout(() =>
@@ -211,19 +152,10 @@ export default function TimelineChart({ periods, zone, focus, dark }: TimelineCh
       );
     }
 
-    const reset = (): void => zoomTo(fullMin, fullMax);
+    const reset = (): void => zoomTo(span[0], span[1]);
     plot.over.addEventListener('dblclick', reset);
     plot.over.addEventListener('mouseleave', () => (tip.hidden = true));
-    chart.current = { plot, sorted, zoomTo };
-    registerChartPng(
-      () =>
-        new Promise((resolve) => {
-          plot.ctx.canvas.toBlob((blob) => {
-            if (!blob) resolve(null);
-            else void blob.arrayBuffer().then((b) => resolve(new Uint8Array(b)));
-          }, 'image/png');
-        }),
-    );
+    chart.current = { timeline, sorted, span, zoomTo };
     // The table points at a period: show the chart cursor there when it is in view.
     const unlinkTable = useTimelineLink.subscribe((link, previous) => {
       if (link.pointed === previous.pointed || link.pointed === null) return;
@@ -234,20 +166,19 @@ export default function TimelineChart({ periods, zone, focus, dark }: TimelineCh
     });
     const resize = new ResizeObserver(() => {
       const w = el.clientWidth;
-      if (w > 0 && Math.abs(w - plot.width) > 1) {
-        plot.setSize({ width: w, height: HEIGHT });
-        zoomTo(plot.scales.x.min ?? fullMin, plot.scales.x.max ?? fullMax);
-      }
+      if (w > 0 && Math.abs(w - plot.width) > 1) timeline.resize(w, HEIGHT);
     });
     resize.observe(el);
     return () => {
       unlinkTable();
       resize.disconnect();
-      registerChartPng(null);
       chart.current = null;
-      plot.destroy();
+      delete el.timelinePlot;
+      timeline.destroy();
     };
-  }, [periods, zone, dark]);
+    // The session's times only matter through its periods' identity (a new session remounts the panel).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [periods, zone, zoneLabel, dark]);
 
   useEffect(() => {
     const c = chart.current;
@@ -256,9 +187,86 @@ export default function TimelineChart({ periods, zone, focus, dark }: TimelineCh
     if (range) c.zoomTo(range[0], range[1]);
   }, [focus, periods]);
 
+  const run = (command: ChartCommand): void => {
+    const c = chart.current;
+    if (!c) return;
+    const [min, max] = zoomedRange(c.span, c.timeline.view(), command);
+    c.zoomTo(min, max);
+  };
+
+  const onKeyDown = (e: KeyboardEvent): void => {
+    const command = chartCommand(e.key);
+    if (!command) return;
+    e.preventDefault();
+    run(command);
+  };
+
+  const toggle = (label: string): void => {
+    const c = chart.current;
+    const next = hidden.includes(label) ? hidden.filter((l) => l !== label) : [...hidden, label];
+    setHidden(next);
+    useTimelineLink.setState({ view: { ...viewFor(periods), hidden: next } });
+    if (!c) return;
+    const index = c.sorted.series.findIndex((s) => s.label === label);
+    if (index >= 0) c.timeline.plot.setSeries(index + 1, { show: !next.includes(label) });
+  };
+
   return (
     <div className="timeline-chart" data-testid="timeline-chart">
-      <div ref={host} className="timeline-chart__plot" />
+      <div className="timeline-chart__controls" role="toolbar" aria-label="Chart zoom">
+        <button type="button" className="button button--small" onClick={() => run('in')} title="+">
+          Zoom in
+        </button>
+        <button type="button" className="button button--small" onClick={() => run('out')} title="−">
+          Zoom out
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => run('left')}
+          aria-label="Pan left"
+          title="←"
+        >
+          ◀
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => run('right')}
+          aria-label="Pan right"
+          title="→"
+        >
+          ▶
+        </button>
+        <button type="button" className="button button--small" onClick={() => run('reset')} title="0">
+          Reset zoom
+        </button>
+        <ul className="timeline-chart__legend" aria-label="Series">
+          {legend.map((s) => (
+            <li key={s.label}>
+              <button
+                type="button"
+                className="timeline-chart__legend-item"
+                aria-pressed={!hidden.includes(s.label)}
+                onClick={() => toggle(s.label)}
+              >
+                <span className="timeline-chart__swatch" style={{ background: s.color }} aria-hidden="true" />
+                {s.label} ({s.unit})
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div
+        ref={host}
+        className="timeline-chart__plot"
+        tabIndex={0}
+        role="application"
+        aria-roledescription="chart"
+        aria-label="Timeline chart. Plus and minus zoom, arrow keys pan, 0 resets."
+        data-testid="timeline-plot"
+        onKeyDown={onKeyDown}
+      />
       <div ref={tooltip} className="timeline-chart__tooltip" role="tooltip" hidden />
     </div>
   );

@@ -36,11 +36,12 @@ export function TimelinePanel({ loaded }: { loaded: LoadedSession }) {
   return (
     <section className="panel timeline" aria-label="Timeline" data-testid="timeline-panel">
       <p className="timeline__hint muted">
-        Drag to zoom · double-click to reset · shaded: parking · times in {zone.label}
+        Drag to zoom · double-click to reset · keys on the chart: + − zoom, ← → pan, 0 reset · shaded: parking
+        · times in {zone.label}
         {zone.note && ` (${zone.note})`}
       </p>
       <Suspense fallback={<div className="timeline-chart timeline-chart--loading">Loading chart…</div>}>
-        <Chart periods={periods} zone={zone.zone} focus={focus} dark={dark} />
+        <Chart session={loaded.session} zone={zone.zone} zoneLabel={zone.label} focus={focus} dark={dark} />
       </Suspense>
       <PeriodTableView periods={periods} zone={zone.zone} />
     </section>

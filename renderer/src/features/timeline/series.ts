@@ -1,21 +1,31 @@
 /**
  * Chart-ready views of a PeriodTable, computed from its typed arrays without copying them into React
  * state: the series to plot, parking spans to shade, and a downsampled window for any visible x range.
+ *
+ * A period's values hold over [start, end): each period is drawn as a flat step from its start to its
+ * end, never as a point joined to the next by a slope. Cumulative energy is what had been delivered by
+ * the END of the period, so it rises across the period from the value before it.
  */
 import { lowerBound, minMaxIndices } from '../../../../shared/series/downsample';
-import type { PeriodTable } from '../../../../shared/session/types';
+import type { NormalizedSession, PeriodTable } from '../../../../shared/session/types';
 
 export interface SeriesSpec {
   label: string;
   unit: string;
   scale: string;
   color: string;
+  /** Value per period: held over the period (`step`), or reached at its end (`ramp`). */
   values: Float64Array;
+  /** For `ramp` series, how much the value rises over each period (NaN counts as 0). */
+  rise: Float64Array | null;
 }
 
 /** Periods in chart order: x (epoch seconds) ascending, plus the way back to period indices. */
 export interface SortedPeriods {
+  /** Period start, epoch seconds. */
   x: Float64Array;
+  /** Where the period's step ends on the chart: its end, kept within [start, next start]. */
+  xEnd: Float64Array;
   series: SeriesSpec[];
   /** Sorted position → period index; null when the periods already were in order. */
   order: Uint32Array | null;
@@ -29,16 +39,44 @@ function hasValue(column: Float64Array | undefined): column is Float64Array {
 
 export function seriesSpecs(p: PeriodTable): SeriesSpec[] {
   const specs: SeriesSpec[] = [
-    { label: 'Power', unit: 'kW', scale: 'kW', color: '#2f7ed8', values: p.powerKw },
-    { label: 'Energy (cumulative)', unit: 'kWh', scale: 'kWh', color: '#2e9d5b', values: p.cumulativeKwh },
-    { label: 'Energy (period)', unit: 'kWh', scale: 'kWhPeriod', color: '#b0822a', values: p.energyKwh },
+    { label: 'Power', unit: 'kW', scale: 'kW', color: '#2f7ed8', values: p.powerKw, rise: null },
+    {
+      label: 'Energy (cumulative)',
+      unit: 'kWh',
+      scale: 'kWh',
+      color: '#2e9d5b',
+      values: p.cumulativeKwh,
+      rise: p.energyKwh,
+    },
+    {
+      label: 'Energy (period)',
+      unit: 'kWh',
+      scale: 'kWhPeriod',
+      color: '#b0822a',
+      values: p.energyKwh,
+      rise: null,
+    },
   ];
   const soc = p.dimensions.STATE_OF_CHARGE;
-  if (hasValue(soc)) specs.push({ label: 'SoC', unit: '%', scale: '%', color: '#9b59b6', values: soc });
+  if (hasValue(soc))
+    specs.push({ label: 'SoC', unit: '%', scale: '%', color: '#9b59b6', values: soc, rise: null });
   const current = p.dimensions.CURRENT;
   if (hasValue(current))
-    specs.push({ label: 'Current', unit: 'A', scale: 'A', color: '#d35454', values: current });
+    specs.push({ label: 'Current', unit: 'A', scale: 'A', color: '#d35454', values: current, rise: null });
   return specs;
+}
+
+/** Step ends: the period's end when it has one, never before its start nor past the next start. */
+function stepEnds(x: Float64Array, end: (position: number) => number): Float64Array {
+  const n = x.length;
+  const xEnd = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const next = i + 1 < n && !Number.isNaN(x[i + 1]) ? x[i + 1] : Infinity;
+    const e = end(i);
+    const wanted = Number.isNaN(e) ? (next === Infinity ? x[i] : next) : Math.max(e, x[i]);
+    xEnd[i] = Math.min(wanted, next);
+  }
+  return xEnd;
 }
 
 export function sortPeriods(p: PeriodTable): SortedPeriods {
@@ -54,7 +92,7 @@ export function sortPeriods(p: PeriodTable): SortedPeriods {
   const x = new Float64Array(n);
   if (sorted) {
     for (let i = 0; i < n; i++) x[i] = p.start[i] / 1000;
-    return { x, series: specs, order: null };
+    return { x, xEnd: stepEnds(x, (i) => p.end[i] / 1000), series: specs, order: null };
   }
   // Out-of-order periods (a check reports them) are charted in time order; NaN starts go last.
   const order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => {
@@ -65,22 +103,60 @@ export function sortPeriods(p: PeriodTable): SortedPeriods {
     return da - db || a - b;
   });
   for (let i = 0; i < n; i++) x[i] = p.start[order[i]] / 1000;
-  const series = specs.map((s) => {
-    const values = new Float64Array(n);
-    for (let i = 0; i < n; i++) values[i] = s.values[order[i]];
-    return { ...s, values };
-  });
-  return { x, series, order };
+  const reorder = (column: Float64Array): Float64Array => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = column[order[i]];
+    return out;
+  };
+  const series = specs.map((s) => ({
+    ...s,
+    values: reorder(s.values),
+    rise: s.rise ? reorder(s.rise) : null,
+  }));
+  return { x, xEnd: stepEnds(x, (i) => p.end[order[i]] / 1000), series, order };
+}
+
+/**
+ * The x range (epoch seconds) the chart spans at full zoom-out: the whole session, from its start to its
+ * end (or last update while it has none), and every period's step even where it lies outside.
+ */
+export function sessionSpan(
+  session: Pick<NormalizedSession, 'startedAt' | 'endedAt' | 'lastUpdated'>,
+  sp: SortedPeriods,
+): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  const take = (v: number | null): void => {
+    if (v === null || !Number.isFinite(v)) return;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  };
+  take(session.startedAt === null ? null : session.startedAt / 1000);
+  const closedAt = session.endedAt ?? session.lastUpdated;
+  take(closedAt === null ? null : closedAt / 1000);
+  const n = sp.x.length;
+  if (n > 0) take(sp.x[0]);
+  for (let i = n - 1; i >= 0; i--) {
+    if (Number.isNaN(sp.xEnd[i])) continue;
+    take(sp.xEnd[i]);
+    break;
+  }
+  if (!(max > min)) return Number.isFinite(min) ? [min - 60, min + 60] : [0, 1];
+  return [min, max];
 }
 
 export interface ChartWindow {
-  /** uPlot AlignedData: x seconds, then one array per series with null for absent values. */
+  /** uPlot AlignedData: x seconds (each period's start and step end), then one array per series. */
   data: [number[], ...(number | null)[][]];
-  /** Chart point → position in SortedPeriods. */
+  /** Periods drawn, as positions in SortedPeriods, ascending. */
   positions: Uint32Array;
 }
 
-/** The points to draw for x in [minS, maxS]: min-max downsampled to `buckets`, one neighbour kept each side. */
+/**
+ * The steps to draw for x in [minS, maxS]: periods min-max downsampled to `buckets` (one neighbour kept
+ * each side), each as two points, at its start and at its step end. Between consecutive periods with a
+ * hole between them, a point with no value breaks the line, except for ramps, which hold their level.
+ */
 export function chartWindow(sp: SortedPeriods, minS: number, maxS: number, buckets: number): ChartWindow {
   const n = sp.x.length;
   const from = Math.max(0, lowerBound(sp.x, minS) - 1);
@@ -91,17 +167,38 @@ export function chartWindow(sp: SortedPeriods, minS: number, maxS: number, bucke
     to,
     buckets,
   );
-  const xs = new Array<number>(positions.length);
-  for (let i = 0; i < positions.length; i++) xs[i] = sp.x[positions[i]];
-  const ys = sp.series.map((s) => {
-    const out = new Array<number | null>(positions.length);
-    for (let i = 0; i < positions.length; i++) {
-      const v = s.values[positions[i]];
-      out[i] = Number.isNaN(v) ? null : v;
+  const xs: number[] = [];
+  const ys = sp.series.map((): (number | null)[] => []);
+  const value = (v: number): number | null => (Number.isNaN(v) ? null : v);
+  let previous = -1;
+  for (let k = 0; k < positions.length; k++) {
+    const p = positions[k];
+    const start = sp.x[p];
+    if (Number.isNaN(start)) continue;
+    if (previous >= 0 && p === previous + 1 && sp.xEnd[previous] < start) {
+      xs.push((sp.xEnd[previous] + start) / 2);
+      sp.series.forEach((s, j) => ys[j].push(s.rise ? value(s.values[previous]) : null));
     }
-    return out;
-  });
+    xs.push(start, sp.xEnd[p]);
+    sp.series.forEach((s, j) => {
+      const v = s.values[p];
+      if (s.rise) {
+        const rise = s.rise[p];
+        ys[j].push(value(v - (Number.isNaN(rise) ? 0 : rise)), value(v));
+      } else ys[j].push(value(v), value(v));
+    });
+    previous = p;
+  }
   return { data: [xs, ...ys], positions };
+}
+
+/** The period (position in SortedPeriods) whose step covers time `t` (seconds), or null. */
+export function positionAt(sp: SortedPeriods, t: number): number | null {
+  const k = lowerBound(sp.x, t);
+  // lowerBound finds the first start ≥ t; a period starting exactly at t owns it, else the one before.
+  const p = k < sp.x.length && sp.x[k] === t ? k : k - 1;
+  if (p < 0 || !(t <= sp.xEnd[p]) || Number.isNaN(sp.x[p])) return null;
+  return p;
 }
 
 /** Merged [start, end] spans in epoch seconds of periods with parking time, flattened pairwise. */

@@ -4,7 +4,9 @@ import {
   chartWindow,
   parkingSpans,
   periodRangeSeconds,
+  positionAt,
   seriesSpecs,
+  sessionSpan,
   sortPeriods,
 } from '../../../../renderer/src/features/timeline/series';
 
@@ -61,24 +63,87 @@ describe('chartWindow', () => {
   const n = 200_000;
   const sp = sortPeriods(table(Array.from({ length: n }, (_, i) => i * 1000)));
 
-  it('downsamples the full range to about two points per bucket per series', () => {
+  it('downsamples the full range to about two periods per bucket per series, two points each', () => {
     const w = chartWindow(sp, 0, n, 1000);
-    expect(w.data[0].length).toBeLessThanOrEqual(1000 * 8);
+    expect(w.positions.length).toBeLessThanOrEqual(1000 * 8);
+    expect(w.data[0].length).toBe(2 * w.positions.length);
     expect(w.data.length).toBe(1 + sp.series.length);
     expect(w.data[0][0]).toBe(0);
-    expect(w.data[0][w.data[0].length - 1]).toBe(n - 1);
+    // The last step ends where its period does: 60 s after its start (the fixture's periods last 60 s).
+    expect(w.data[0][w.data[0].length - 1]).toBe(n - 1 + 60);
   });
 
   it('only covers the visible range (plus one neighbour each side)', () => {
     const w = chartWindow(sp, 1000, 1010, 1000);
-    expect(w.data[0]).toEqual(Array.from({ length: 12 }, (_, i) => 999 + i));
     expect(Array.from(w.positions)).toEqual(Array.from({ length: 12 }, (_, i) => 999 + i));
+    expect(w.data[0].slice(0, 4)).toEqual([999, 1000, 1000, 1001]);
   });
 
   it('turns NaN into null gaps', () => {
     const t = table([0, 1000], { energyKwh: Float64Array.from([Number.NaN, 1]) });
     const w = chartWindow(sortPeriods(t), 0, 1, 10);
-    expect(w.data[3]).toEqual([null, 1]);
+    expect(w.data[3]).toEqual([null, null, 1, 1]);
+  });
+
+  it('draws each period as a flat step over [start, end), not a slope to the next start', () => {
+    const t = table([0, 60_000, 120_000]);
+    t.end = Float64Array.from([60_000, 120_000, 300_000]);
+    const w = chartWindow(sortPeriods(t), 0, 300, 100);
+    expect(w.data[0]).toEqual([0, 60, 60, 120, 120, 300]);
+    // Power (kW): 60, 120, 180 held over each whole period.
+    expect(w.data[1]).toEqual([60, 60, 120, 120, 180, 180]);
+  });
+
+  it("draws cumulative energy reaching each period's total at its end", () => {
+    const t = table([0, 60_000]);
+    t.end = Float64Array.from([60_000, 2_678_400_000]);
+    const w = chartWindow(sortPeriods(t), 0, 2_678_400, 100);
+    // Energy 1 then 2 kWh: 0 → 1 over the first period, 1 → 3 over the second, 3 only at its end.
+    expect(w.data[2]).toEqual([0, 1, 1, 3]);
+  });
+
+  it('breaks steps over a hole between periods, but holds the cumulative level', () => {
+    const t = table([0, 600_000]);
+    t.end = Float64Array.from([60_000, 660_000]);
+    const sorted = sortPeriods(t);
+    sorted.xEnd[0] = 60; // out-of-order input leaves holes once sorted; the fixture makes one directly
+    const w = chartWindow(sorted, 0, 660, 100);
+    expect(w.data[0]).toEqual([0, 60, 330, 600, 660]);
+    expect(w.data[1][2]).toBeNull();
+    expect(w.data[2][2]).toBe(1);
+  });
+});
+
+describe('step ends, session span and positionAt', () => {
+  it('ends each step at its period end, within its start and the next start', () => {
+    const t = table([0, 60_000, 120_000]);
+    t.end = Float64Array.from([90_000, Number.NaN, 500_000]);
+    expect(Array.from(sortPeriods(t).xEnd)).toEqual([60, 120, 500]);
+    const lone = table([0]);
+    lone.end = Float64Array.from([Number.NaN]);
+    expect(Array.from(sortPeriods(lone).xEnd)).toEqual([0]);
+  });
+
+  it('spans the whole session: its start to its end, or its last update while it has none', () => {
+    const t = table([600_000, 1_200_000]);
+    t.end = Float64Array.from([1_200_000, 1_380_000]);
+    const sp = sortPeriods(t);
+    expect(sessionSpan({ startedAt: 0, endedAt: 4_200_000, lastUpdated: 9e9 }, sp)).toEqual([0, 4200]);
+    expect(sessionSpan({ startedAt: 0, endedAt: null, lastUpdated: 3_000_000 }, sp)).toEqual([0, 3000]);
+    // A session whose end is before its last period's still shows every step.
+    expect(sessionSpan({ startedAt: null, endedAt: 900_000, lastUpdated: null }, sp)).toEqual([600, 1380]);
+    expect(
+      sessionSpan({ startedAt: null, endedAt: null, lastUpdated: null }, sortPeriods(table([]))),
+    ).toEqual([0, 1]);
+  });
+
+  it('finds the period whose step covers a time', () => {
+    const t = table([0, 60_000, 120_000]);
+    t.end = Float64Array.from([60_000, 120_000, 180_000]);
+    const sp = sortPeriods(t);
+    expect([0, 59, 60, 150, 180].map((s) => positionAt(sp, s))).toEqual([0, 0, 1, 2, 2]);
+    expect(positionAt(sp, -1)).toBeNull();
+    expect(positionAt(sp, 181)).toBeNull();
   });
 });
 
