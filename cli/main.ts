@@ -5,13 +5,17 @@ const COMMANDS: Record<string, () => Promise<{ run: (args: string[], io: CliIo) 
   summary: () => import('./commands/summary'),
   fetch: () => import('./commands/fetch'),
   export: () => import('./commands/export'),
+  cost: () => import('./commands/cost'),
+  reconcile: () => import('./commands/reconcile'),
 };
 
 const USAGE = `Usage:
   ocpi-inspect summary <file|-> [--json]
   ocpi-inspect fetch <id> (--profile NAME | --base-url URL [--flavour vendor|ocpi-2.1.1|ocpi-2.2.1|ocpi-2.3.0]
                       [--auth-scheme token|bearer|header:NAME] [--base64]) [--out FILE] [--verbose]
-  ocpi-inspect export <file|-> --format bundle|csv|html [--redact] --out PATH`;
+  ocpi-inspect export <file|-> --format bundle|csv|html [--redact] --out PATH
+  ocpi-inspect cost <session-or-cdr-file> [--tariff FILE …] [--location FILE] [--json]
+  ocpi-inspect reconcile <session-file> <cdr-file> [--tariff FILE …] [--location FILE] [--json]`;
 
 export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {
   const [name, ...rest] = argv;

@@ -28,6 +28,7 @@
  */
 import type { PeriodTable } from '../session/types';
 import { fromMicros, toMicros } from './money';
+import { dimensionColumn } from './period-columns';
 import { type RestrictionContext, restrictionsHold, usesClock, usesCurrent } from './restrictions';
 import type { CostComponent, CostResult, CostUnit, PriceComponent, Tariff, TariffDimension } from './types';
 import { ZoneClock } from './zone-clock';
@@ -59,6 +60,22 @@ interface Row {
   splitPeriods: number;
   lastSplit: number;
   stepNote: string | null;
+}
+
+/** Marks the rows of one dimension that a split period `i` reached more than one of; true when any. */
+function markSplit(touched: Row[], i: number): boolean {
+  let any = false;
+  for (const row of touched) {
+    if (row.lastSplit === i || row.dim === FLAT) continue;
+    if (
+      touched.some((other) => other !== row && other.dim === row.dim && other.reservation === row.reservation)
+    ) {
+      row.splitPeriods++;
+      row.lastSplit = i;
+      any = true;
+    }
+  }
+  return any;
 }
 
 /** Per tariff: which dimensions each element prices, and with which component. */
@@ -121,7 +138,7 @@ export function priceSession(input: PricingInput): CostResult {
     else notes.push(`Times of day, dates and days of the week are local to ${clock.zone}.`);
   }
 
-  const column = (type: string): Float64Array | undefined => table.dimensions[type];
+  const column = (type: string): Float64Array | undefined => dimensionColumn(table, type);
   const energyCol = column('ENERGY');
   const timeCol = column('TIME');
   const parkCol = column('PARKING_TIME');
@@ -199,6 +216,7 @@ export function priceSession(input: PricingInput): CostResult {
     reservation: 0,
   };
   const bounds: number[] = [];
+  const touched: Row[] = [];
   let cutPtr = 0;
   let cumulative = 0;
 
@@ -209,7 +227,6 @@ export function priceSession(input: PricingInput): CostResult {
     reservation: boolean,
     amount: number,
     i: number,
-    split: boolean,
   ): Row => {
     const key = ((tIdx * 1024 + element) * 4 + dim) * 2 + (reservation ? 1 : 0);
     let row = rows.get(key);
@@ -233,10 +250,7 @@ export function priceSession(input: PricingInput): CostResult {
     const r = row.ranges[row.ranges.length - 1];
     if (r !== undefined && (r[1] === i || r[1] === i - 1)) r[1] = i;
     else row.ranges.push([i, i]);
-    if (split && row.lastSplit !== i) {
-      row.splitPeriods++;
-      row.lastSplit = i;
-    }
+    touched.push(row);
     return row;
   };
 
@@ -290,8 +304,7 @@ export function priceSession(input: PricingInput): CostResult {
       if (bounds.length > 2) bounds.sort((a, b) => a - b);
     }
     bounds.push(span > 0 ? e : s);
-    const split = bounds.length > 2;
-    if (split) counts.split++;
+    touched.length = 0;
     const tariffId = table.tariffIds?.[i] ?? null;
     let periodTariff = -1;
     if (tariffId !== null) {
@@ -324,20 +337,20 @@ export function priceSession(input: PricingInput): CostResult {
           ct.matched[j] = restrictionsHold(els[j].restrictions, ctx) ? 1 : 0;
         if (sliceEnergy > 0) {
           const j = pick(ct, ct.matched, ENERGY, false);
-          if (j >= 0) last.energy = add(tIdx, j, ENERGY, false, sliceEnergy, i, split);
+          if (j >= 0) last.energy = add(tIdx, j, ENERGY, false, sliceEnergy, i);
         }
         if (sliceCharge > 0) {
           const j = pick(ct, ct.matched, TIME, false);
-          if (j >= 0) last.time = add(tIdx, j, TIME, false, sliceCharge, i, split);
+          if (j >= 0) last.time = add(tIdx, j, TIME, false, sliceCharge, i);
         }
         if (slicePark > 0) {
           const j = pick(ct, ct.matched, PARKING, false);
-          if (j >= 0) last.park = add(tIdx, j, PARKING, false, slicePark, i, split);
+          if (j >= 0) last.park = add(tIdx, j, PARKING, false, slicePark, i);
         }
         if (!flatCharged) {
           const j = pick(ct, ct.matched, FLAT, false);
           if (j >= 0) {
-            add(tIdx, j, FLAT, false, 1, i, false);
+            add(tIdx, j, FLAT, false, 1, i);
             flatCharged = true;
           }
         }
@@ -347,16 +360,18 @@ export function priceSession(input: PricingInput): CostResult {
         for (let j = 0; j < els.length; j++)
           ct.matchedReservation[j] = restrictionsHold(els[j].restrictions, ctx) ? 1 : 0;
         const j = pick(ct, ct.matchedReservation, TIME, expired);
-        if (j >= 0) last.resTime = add(tIdx, j, TIME, true, resS * frac, i, split);
+        if (j >= 0) last.resTime = add(tIdx, j, TIME, true, resS * frac, i);
         if (!reservationFlatCharged) {
           const jf = pick(ct, ct.matchedReservation, FLAT, expired);
           if (jf >= 0) {
-            add(tIdx, jf, FLAT, true, 1, i, false);
+            add(tIdx, jf, FLAT, true, 1, i);
             reservationFlatCharged = true;
           }
         }
       }
     }
+    // A period split at a boundary counts as split only where its parts went to different rows.
+    if (bounds.length > 2 && markSplit(touched, i)) counts.split++;
     cumulative += energy;
   }
 
@@ -387,7 +402,7 @@ export function priceSession(input: PricingInput): CostResult {
   const components: CostComponent[] = [];
   // Row amounts in micros, parallel to `components`: totals are summed from these, never from the output.
   const micros: { excl: number | null; incl: number | null }[] = [];
-  let stepMicros = 0;
+  const stepMicros = { excl: 0, incl: 0 };
   const subtotals = compiled.map(() => ({ excl: 0 as number | null, incl: 0 as number | null, any: false }));
   for (const row of order) {
     const tariff = tariffs[row.tariff];
@@ -397,7 +412,9 @@ export function priceSession(input: PricingInput): CostResult {
     const extra = stepExtraMicros.get(row);
     if (extra !== undefined) {
       const extraVolume = row.dim === ENERGY ? extra : extra / 3600;
-      stepMicros += toMicros(row.component.price * extraVolume);
+      const extraCost = applyTax(toMicros(row.component.price * extraVolume), row.component.vat, tariff);
+      stepMicros.excl += extraCost.excl ?? 0;
+      stepMicros.incl += extraCost.incl ?? 0;
     }
     const sub = subtotals[row.tariff];
     sub.any = true;
@@ -472,7 +489,8 @@ export function priceSession(input: PricingInput): CostResult {
     totalInclVat: totalIncl === null ? null : fromMicros(totalIncl),
     components,
     notes,
-    stepRoundingExclVat: fromMicros(stepMicros),
+    stepRoundingExclVat: fromMicros(stepMicros.excl),
+    stepRoundingInclVat: fromMicros(stepMicros.incl),
   };
 }
 

@@ -27,9 +27,13 @@ export function minorDigits(currency: string | null): number {
 /** One minor unit (0.01 for EUR). */
 export const minorUnit = (currency: string | null): number => 10 ** -minorDigits(currency);
 
-/** `€0.30`, `C$2.00`, `12.50 XYZ`: an amount for sentences, in the currency's own symbol when Intl knows it. */
-export function formatMoney(amount: number, currency: string | null): string {
-  const digits = Math.max(minorDigits(currency), decimalsOf(amount));
+/**
+ * `€0.30`, `CA$2.00`, `12.50 XYZ`: an amount for sentences, in the currency's own symbol when Intl knows
+ * it. `trimWhole` writes whole amounts without decimals (`€6`).
+ */
+export function formatMoney(amount: number, currency: string | null, trimWhole = false): string {
+  const digits =
+    trimWhole && Number.isInteger(amount) ? 0 : Math.max(minorDigits(currency), decimalsOf(amount));
   if (currency && /^[A-Za-z]{3}$/.test(currency)) {
     try {
       return new Intl.NumberFormat('en', {

@@ -167,7 +167,7 @@ function readLimit(f: FieldReader, raw: JsonObject, key: string, path: string): 
 
 function readElement(f: FieldReader, raw: JsonObject, path: string): TariffElement {
   const components: PriceComponent[] = [];
-  (f.array(raw, 'price_components', path) ?? []).forEach((c, i) => {
+  oneOrList(f, raw, 'price_components', path).forEach((c, i) => {
     const p = childPath(childPath(path, 'price_components'), i);
     if (!isObject(c)) return f.sink.add(p, 'expected a price component object; ignored');
     const type = f.string(c, 'type', p);
@@ -188,11 +188,30 @@ function readElement(f: FieldReader, raw: JsonObject, path: string): TariffEleme
   });
   if (components.length === 0)
     f.sink.add(childPath(path, 'price_components'), 'a tariff element without usable price components');
-  const r = f.object(raw, 'restrictions', path) ?? f.object(raw, 'restriction', path);
-  if (r && !('restrictions' in raw))
-    f.sink.add(childPath(path, 'restriction'), 'field is called "restrictions"; read anyway');
-  const restrictionsPath = childPath(path, 'restrictions' in raw ? 'restrictions' : 'restriction');
+  const key = 'restrictions' in raw ? 'restrictions' : 'restriction';
+  if (
+    Array.isArray(raw[key]) &&
+    (raw[key] as unknown[]).length <= 1 &&
+    (raw[key] as unknown[]).every(isObject)
+  )
+    f.sink.add(childPath(path, key), 'expected one restrictions object, got a list; read its first entry');
+  const r = Array.isArray(raw[key])
+    ? ((raw[key] as unknown[]).find(isObject) ?? null)
+    : f.object(raw, key, path);
+  if (r && key === 'restriction')
+    f.sink.add(childPath(path, key), 'field is called "restrictions"; read anyway');
+  const restrictionsPath = childPath(path, key);
   return { components, restrictions: r ? readRestrictions(f, r, restrictionsPath) : null };
+}
+
+/** A list field that some senders give as one bare object: read as a list of one, with a warning. */
+function oneOrList(f: FieldReader, raw: JsonObject, key: string, path: string): unknown[] {
+  const value = raw[key];
+  if (isObject(value)) {
+    f.sink.add(childPath(path, key), 'expected a list, got one object; read as a list of one');
+    return [value];
+  }
+  return f.array(raw, key, path) ?? [];
 }
 
 function readStep(f: FieldReader, c: JsonObject, p: string): number {

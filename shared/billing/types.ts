@@ -134,8 +134,9 @@ export interface BillingCheck {
   code: BillingCheckCode;
   severity: Severity;
   message: string;
-  /** First and last period index (inclusive) the finding is about. */
+  /** First and last period index (inclusive) the finding is about, in the table `periodsOf` names. */
   periods?: [number, number];
+  periodsOf?: 'session' | 'cdr';
 }
 
 export type CostUnit = 'kWh' | 'h' | 'session';
@@ -170,6 +171,7 @@ export interface CostResult {
   notes: string[];
   /** Excl. VAT cost of what step rounding added: a CDR computed without it may differ by this much. */
   stepRoundingExclVat: number;
+  stepRoundingInclVat: number;
 }
 
 export interface CdrReadSuccess {
