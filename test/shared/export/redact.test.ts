@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBundle } from '../../../shared/export/bundle';
 import { readSessionFile } from '../../../shared/export/import';
 import { redactLoaded } from '../../../shared/export/redact';
-import { loadedFrom } from '../../fixtures/export';
+import { FETCH_META, loadedFrom } from '../../fixtures/export';
 import { ocpi211Session, ocpi221Envelope, ocpi221LocationEnvelope } from '../../fixtures/sessions';
 
 const SECRETS_221 = ['012345678', 'NL-TNM-C12345678-X'];
@@ -81,5 +81,138 @@ describe('redaction', () => {
   it('leaves a session without account ids unchanged', () => {
     const loaded = loadedFrom(JSON.stringify(ocpi211Session({ auth_id: undefined })));
     expect(redactLoaded(loaded)).toBe(loaded);
+  });
+});
+
+/** A bare 2.1.1 session as text, with `members` (raw JSON text) spliced in right after its `{`. */
+function sessionWith(members: string, overrides: Record<string, unknown> = {}): string {
+  const body = JSON.stringify(ocpi211Session({ auth_id: undefined, ...overrides }), null, 2);
+  return `{${members},${body.slice(1)}`;
+}
+
+describe('redaction over the JSON tokens', () => {
+  it('catches an auth_id sent twice, the first of which JSON.parse never shows', () => {
+    const raw = sessionWith('"auth_id": "FIRST-CARD-1", "auth_id": "SECOND-CARD-2"');
+    const red = redactLoaded(loadedFrom(raw));
+    expect(red.rawText).not.toContain('FIRST-CARD-1');
+    expect(red.rawText).not.toContain('SECOND-CARD-2');
+    expect(red.rawText.startsWith('{"auth_id": "REDACTED-1", "auth_id": "REDACTED-2",\n')).toBe(true);
+    expect(red.session.auth.id).toBe('REDACTED-2');
+  });
+
+  it('catches a cdr_token sent twice', () => {
+    const raw = sessionWith(
+      '"cdr_token": {"uid": "0A1B2C", "type": "RFID", "contract_id": "NL-AAA-C1"}, "cdr_token": {"uid": "FFEE99", "type": "RFID"}',
+    );
+    const red = redactLoaded(loadedFrom(raw));
+    for (const id of ['0A1B2C', 'NL-AAA-C1', 'FFEE99']) expect(red.rawText).not.toContain(id);
+    expect(red.rawText).toContain('"uid": "REDACTED-1", "type": "RFID", "contract_id": "REDACTED-2"');
+  });
+
+  it('catches \\/-escaped (PHP-style) values, here and wherever the same value is repeated', () => {
+    const raw = sessionWith('"auth_id": "CARD\\/4711", "card": "CARD\\/4711"');
+    const red = redactLoaded(loadedFrom(raw));
+    expect(red.rawText).not.toMatch(/4711/);
+    expect(JSON.parse(red.rawText)).toMatchObject({
+      auth_id: 'REDACTED-1',
+      card: 'REDACTED-1',
+    });
+  });
+
+  it('catches \\u-escaped keys and values and keeps the rest of the body byte for byte', () => {
+    const raw = sessionWith('"auth\\u005Fid": "\\u0043ARD-99Z"');
+    const red = redactLoaded(loadedFrom(raw));
+    expect(red.rawText).toBe(raw.replace('"\\u0043ARD-99Z"', '"REDACTED-1"'));
+  });
+
+  it.each([
+    ['AUTH_ID', 'authId'],
+    ['Contract_Id', 'contractId'],
+    ['emaid', 'emaid'],
+    ['Token_UID', 'token_uid'],
+    ['visual_number', 'VisualNumber'],
+  ])('matches the key %s (and %s) whatever its case', (first, second) => {
+    const raw = sessionWith(`"${first}": "NL-ACC-00017", "${second}": "NL-ACC-00018"`);
+    const red = redactLoaded(loadedFrom(raw));
+    expect(red.rawText).not.toMatch(/NL-ACC-0001/);
+    expect(JSON.parse(red.rawText)).toMatchObject({ [first]: 'REDACTED-1', [second]: 'REDACTED-2' });
+  });
+
+  it('matches uid only inside a token, so an EVSE uid stays', () => {
+    const raw = sessionWith('"CdrToken": {"UID": "DEADBEEF"}');
+    const body = JSON.parse(redactLoaded(loadedFrom(raw)).rawText);
+    expect(body.CdrToken.UID).toBe('REDACTED-1');
+    expect(body.location.evses[0].uid).toBe('E-1');
+  });
+
+  it('replaces short ids inside text as whole words, not inside other words or numbers', () => {
+    const raw = sessionWith(
+      '"auth_id": "K7Q", "remark": "card K7Q blocked (K7Q).", "other": "K7Q9 XK7Q", "token_uid": "2023"',
+    );
+    const red = redactLoaded(loadedFrom(raw));
+    const body = JSON.parse(red.rawText);
+    expect(body.remark).toBe('card REDACTED-1 blocked (REDACTED-1).');
+    expect(body.other).toBe('K7Q9 XK7Q');
+    // "2023" is also the year of every date: dates are numbers joined by separators and stay whole.
+    expect(body.start_datetime).toBe('2023-01-10T08:00:00Z');
+    expect(red.session.startedAt).toBe(loadedFrom(raw).session.startedAt);
+  });
+
+  it('replaces an id repeated as a number, but leaves measurements equal to short ids alone', () => {
+    const raw = sessionWith('"auth_id": "40401234", "card_number": 40401234, "token_uid": "11"', {
+      kwh: 11,
+    });
+    const red = redactLoaded(loadedFrom(raw));
+    const body = JSON.parse(red.rawText);
+    expect(red.rawText).not.toContain('40401234');
+    expect(body.card_number).toBe('REDACTED-1');
+    expect(body.kwh).toBe(11);
+  });
+
+  it('treats everything under an id key as the id, even an object or a list', () => {
+    const raw = sessionWith('"contract_id": ["NL-LST-1", {"emaid_part": "NL-LST-2"}]');
+    const red = redactLoaded(loadedFrom(raw));
+    expect(red.rawText).not.toMatch(/NL-LST/);
+  });
+
+  it('numbers ids in document order, the same on every export', () => {
+    const raw = sessionWith('"auth_id": "AAA111", "remark": "BBB222 AAA111", "token_uid": "BBB222"');
+    const first = redactLoaded(loadedFrom(raw));
+    expect(JSON.parse(first.rawText).remark).toBe('REDACTED-2 REDACTED-1');
+    expect(redactLoaded(loadedFrom(raw)).rawText).toBe(first.rawText);
+  });
+
+  it('redacts JSON nested a million levels deep without running out of stack', () => {
+    const depth = 1_000_000;
+    const raw = sessionWith(
+      `"auth_id": "DEEP-CARD-5", "deep": ${'['.repeat(depth)}"DEEP-CARD-5"${']'.repeat(depth)}`,
+    );
+    const red = redactLoaded(loadedFrom(raw));
+    expect(red.rawText).not.toContain('DEEP-CARD-5');
+    expect(red.rawText.length).toBe(raw.length - 2 * 'DEEP-CARD-5'.length + 2 * 'REDACTED-1'.length);
+  });
+
+  it('redacts the recorded file name and fetch metadata, which may echo an id', () => {
+    const loaded = loadedFrom(sessionWith('"auth_id": "CARD-0451"'), null, {
+      fileName: 'CARD-0451.json',
+      fetch: { ...FETCH_META, responseRequestId: 'req for CARD-0451' },
+    });
+    const red = redactLoaded(loaded);
+    expect(red.source.fileName).toBe('REDACTED-1.json');
+    expect(red.source.fetch?.responseRequestId).toBe('req for REDACTED-1');
+    expect(red.source.kind).toBe('fetch');
+  });
+
+  it('re-opens a redacted bundle of all these spellings with the same periods and no id left', () => {
+    const raw = sessionWith(
+      '"AUTH_ID": "ZZ-CARD-1", "auth_id": "ZZ\\/CARD\\/2", "auth_id": "ZZ-CARD-3", "emaid": "NL\\u002DEMA-4", "token_uid": 55667788, "note": "paid with 55667788"',
+    );
+    const loaded = loadedFrom(raw);
+    const text = createBundle(loaded, { appVersion: '1', redact: true });
+    for (const id of ['ZZ-CARD', 'CARD\\/2', 'CARD/2', 'EMA-4', '55667788']) expect(text).not.toContain(id);
+    const back = readSessionFile(text, 'r.json');
+    if (!back.ok) throw new Error(back.error.message);
+    expect(back.value.session.periods).toEqual(loaded.session.periods);
+    expect(back.value.session.auth.id).toBe('REDACTED-3');
   });
 });
