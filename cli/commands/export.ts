@@ -1,7 +1,8 @@
-/** `ocpi-inspect export <file|-> --format bundle|csv|html [--redact] --out PATH`. */
+/** `ocpi-inspect export <file|-> --format bundle|csv|html [--redact] [--times utc|site] --out PATH`. */
 import { fileErrorToAppError, writeFileAtomic } from '../../services/storage/atomic-file';
 import { APP_VERSION } from '../../shared/export/app-version';
 import { readSessionFile } from '../../shared/export/import';
+import { isExportTimes } from '../../shared/export/export-times';
 import { isExportFormat, renderExport } from '../../shared/export/render-export';
 import { CliError, type CliIo, parseArgs, readInput } from '../io';
 
@@ -11,6 +12,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     throw new CliError('export takes exactly one input: a file path or - for standard input');
   const format = options.format;
   if (!isExportFormat(format)) throw new CliError('--format must be bundle, csv or html');
+  const times = options.times ?? 'utc';
+  if (!isExportTimes(times)) throw new CliError('--times must be utc or site');
   const out = options.out;
   if (typeof out !== 'string' || out === '') throw new CliError('--out PATH is required');
   const input = positionals[0];
@@ -19,6 +22,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const text = await renderExport({ ...read.value, key: 'cli' }, format, {
     redact: options.redact === true,
     appVersion: APP_VERSION,
+    times,
   });
   try {
     await writeFileAtomic(out, text);

@@ -1,5 +1,9 @@
 /** `ocpi-inspect summary <file|-> [--json]`. */
+import { formatCdrSummaryText, summarizeIfCdr } from '../../shared/billing/billing-summary';
 import { readSessionOrBundle } from '../../shared/export/import';
+import { presentSession } from '../../shared/present/present-session';
+import { jsonWithVisibleEscapes } from '../../shared/present/visible-text';
+import { parseJsonText } from '../../shared/session/json-text';
 import { formatSummaryText, summarize } from '../../shared/session/summary';
 import { CliError, type CliIo, parseArgs, readInput } from '../io';
 
@@ -8,6 +12,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 1)
     throw new CliError('summary takes exactly one input: a file path or - for standard input');
   const text = await readInput(positionals[0], io);
+  const parsed = parseJsonText(text);
+  const cdr = parsed.ok ? summarizeIfCdr(parsed.value) : null;
+  if (cdr) {
+    if (!cdr.ok) throw new CliError(cdr.error.message);
+    io.stdout(options.json ? jsonWithVisibleEscapes(cdr.summary) + '\n' : formatCdrSummaryText(cdr.summary));
+    return 0;
+  }
   const read = readSessionOrBundle(text);
   if (!read.ok) {
     const { error } = read;
@@ -17,7 +28,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         : error.message,
     );
   }
-  const summary = summarize(read);
-  io.stdout(options.json ? JSON.stringify(summary) + '\n' : formatSummaryText(summary));
+  const presented = presentSession(read);
+  io.stdout(
+    options.json
+      ? // Same data, but a bidi override or ESC in a value reaches the terminal as its \u escape.
+        jsonWithVisibleEscapes({ kind: 'session', ...summarize(read, presented) }) + '\n'
+      : formatSummaryText(presented),
+  );
   return 0;
 }

@@ -5,6 +5,7 @@
  */
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { unwrapRing } from '../geo/unwrap-antimeridian';
 
 export interface BasemapRing {
   /** lon, lat, lon, lat, …; continuous, so a ring crossing the antimeridian runs past ±180. */
@@ -31,21 +32,14 @@ export function basemapFromTopology(topology: Topology): Basemap {
 }
 
 function toRing(points: number[][]): BasemapRing {
-  const coords = new Float64Array(points.length * 2);
+  // Continuous across the antimeridian (past ±180), so no line is drawn across the map.
+  const ring = unwrapRing(points);
+  const coords = new Float64Array(ring.length * 2);
   let minLon = Infinity;
   let minLat = Infinity;
   let maxLon = -Infinity;
   let maxLat = -Infinity;
-  // Rings that cross the antimeridian jump by 360° between two points; shifting the rest of the ring keeps
-  // it continuous (past ±180), so no line is drawn across the map. The renderer's map does the same.
-  let offset = 0;
-  points.forEach(([raw, lat], i) => {
-    if (i > 0) {
-      const step = raw - points[i - 1][0];
-      if (step > 180) offset -= 360;
-      else if (step < -180) offset += 360;
-    }
-    const lon = raw + offset;
+  ring.forEach(([lon, lat], i) => {
     coords[2 * i] = lon;
     coords[2 * i + 1] = lat;
     minLon = Math.min(minLon, lon);

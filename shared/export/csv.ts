@@ -4,6 +4,9 @@
  * Hand-written: the quoting is a few lines, and no CSV library neutralizes formulas the way we need.
  */
 import type { NormalizedSession, PeriodTable } from '../session/types';
+import { columnDecimals, POWER_DECIMALS, roundTo, SECONDS_DECIMALS } from '../present/numbers';
+import { isoInZone } from '../present/time';
+import { type ExportTimes, exportZone } from './export-times';
 
 /** Text a spreadsheet would run as a formula (OWASP's list: the four operators, tab and carriage return). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -15,13 +18,35 @@ export function csvText(value: string): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** One number cell: empty when absent (NaN); never neutralized, so `-1.5` stays a number. */
-export function csvNumber(value: number): string {
-  return Number.isFinite(value) ? String(value) : '';
+/**
+ * One number cell, to `decimals` places at most (no float noise: 5.040000000000001 → 5.04): empty when
+ * absent (NaN); never neutralized, so `-1.5` stays a number.
+ */
+export function csvNumber(value: number, decimals = 6): string {
+  return Number.isFinite(value) ? String(roundTo(value, decimals)) : '';
 }
 
-function csvTime(ms: number): string {
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : '';
+/**
+ * Decimals per numeric column, by the one number rule (shared/present/numbers): seconds to the
+ * millisecond, energy and other dimensions to the source's own decimals, power to 0.01 kW.
+ */
+export function columnPlaces(periods: PeriodTable): {
+  duration: number;
+  dims: number[];
+  energy: number;
+  power: number;
+} {
+  return {
+    duration: SECONDS_DECIMALS,
+    dims: extraDimensionTypes(periods).map((t) => columnDecimals(periods.dimensions[t], 6)),
+    energy: columnDecimals(periods.energyKwh),
+    power: POWER_DECIMALS,
+  };
+}
+
+export interface CsvOptions {
+  /** Times in UTC (default, `…Z`) or in the site's zone with its offset. */
+  times?: ExportTimes;
 }
 
 /** Dimension columns besides energy, which has its own `energy_kwh` column. */
@@ -42,8 +67,10 @@ export function csvHeader(periods: PeriodTable): string[] {
   ];
 }
 
-export function periodsToCsv(session: NormalizedSession): string {
+export function periodsToCsv(session: NormalizedSession, opts: CsvOptions = {}): string {
   const p = session.periods;
+  const zone = exportZone(opts.times ?? 'utc', session);
+  const places = columnPlaces(p);
   const dims = extraDimensionTypes(p).map((t) => p.dimensions[t]);
   const tariffs = p.tariffIds;
   // Tariff ids repeat across periods; quote each distinct one once.
@@ -56,14 +83,14 @@ export function periodsToCsv(session: NormalizedSession): string {
   const time = (ms: number): string => {
     if (ms !== lastMs) {
       lastMs = ms;
-      lastIso = csvTime(ms);
+      lastIso = isoInZone(ms, zone);
     }
     return lastIso;
   };
   for (let i = 0; i < p.count; i++) {
     let line = `${time(p.start[i])},`;
-    line += `${time(p.end[i])},${csvNumber(p.durationS[i])}`;
-    for (const column of dims) line += `,${csvNumber(column[i])}`;
+    line += `${time(p.end[i])},${csvNumber(p.durationS[i], places.duration)}`;
+    for (let d = 0; d < dims.length; d++) line += `,${csvNumber(dims[d][i], places.dims[d])}`;
     if (tariffs) {
       const id = tariffs[i];
       let cell = tariffCells.get(id);
@@ -73,7 +100,7 @@ export function periodsToCsv(session: NormalizedSession): string {
       }
       line += `,${cell}`;
     }
-    line += `,${csvNumber(p.energyKwh[i])},${csvNumber(p.cumulativeKwh[i])},${csvNumber(p.powerKw[i])}`;
+    line += `,${csvNumber(p.energyKwh[i], places.energy)},${csvNumber(p.cumulativeKwh[i], places.energy)},${csvNumber(p.powerKw[i], places.power)}`;
     lines[i + 1] = line;
   }
   return lines.join('\r\n') + '\r\n';

@@ -4,6 +4,7 @@ import type { ExportFormat } from '../domain/export';
 import { loadBasemap } from './basemap';
 import { BUNDLE_EXTENSION, createBundle, suggestedFileName } from './bundle';
 import { periodsToCsv } from './csv';
+import type { ExportTimes } from './export-times';
 import { redactLoaded } from './redact';
 import { renderHtmlReport } from './report-html';
 
@@ -25,6 +26,10 @@ export interface ExportOptions {
   redact: boolean;
   appVersion: string;
   now?: Date;
+  /** CSV and report times: UTC (default) or the site's zone. */
+  times?: ExportTimes;
+  /** The report shows auth and contract ids in clear (they are masked by default). */
+  revealIds?: boolean;
 }
 
 export async function renderExport(
@@ -36,11 +41,14 @@ export async function renderExport(
     return createBundle(loaded, { appVersion: opts.appVersion, redact: opts.redact, exportedAt: opts.now });
   // The CSV holds no account ids, but a redacted HTML report must not show them in its details.
   const data = opts.redact ? redactLoaded(loaded) : loaded;
-  if (format === 'csv') return periodsToCsv(data.session);
+  if (format === 'csv') return periodsToCsv(data.session, { times: opts.times });
   return renderHtmlReport(data, {
     basemap: await loadBasemap(),
     appVersion: opts.appVersion,
     generatedAt: opts.now,
     csvFileName: suggestedFileName(data, EXPORT_EXTENSIONS.csv),
+    times: opts.times,
+    // Redacted ids are placeholders, not secrets: shown as they are.
+    revealIds: opts.redact || opts.revealIds,
   });
 }

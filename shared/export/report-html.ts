@@ -4,8 +4,11 @@
  * string from the session is escaped, so hostile values stay text.
  */
 import type { LoadedSession } from '../domain/loaded-session';
-import type { Check, Connector, Evse, NormalizedSession } from '../session/types';
-import { formatSeconds } from '../session/summary';
+import { type ExportTimes, exportZone } from './export-times';
+import type { PresentedConnector, PresentedEvse } from '../present/equipment';
+import { LABELS } from '../present/labels';
+import { type PresentedCheck, presentSession, type SessionPresentation } from '../present/present-session';
+import { visibleText } from '../present/visible-text';
 import type { Basemap } from './basemap';
 import { escapeHtml, jsonForScript } from './html-escape';
 import { mapSvg } from './report-map-svg';
@@ -18,6 +21,10 @@ export interface ReportOptions {
   generatedAt?: Date;
   /** Name the period viewer gives the CSV it saves. */
   csvFileName?: string;
+  /** Show auth and contract ids in clear; by default they are masked, as the app shows them. */
+  revealIds?: boolean;
+  /** Times in UTC (default) or in the site's zone (UTC when the site has none). */
+  times?: ExportTimes;
 }
 
 const CSP = [
@@ -31,8 +38,9 @@ const CSP = [
 
 export function renderHtmlReport(loaded: LoadedSession, opts: ReportOptions): string {
   const s = loaded.session;
-  const id = s.ids.id ?? s.ids.sessionId ?? 'session without id';
-  const site = s.location;
+  const p = presentSession(loaded, { timeZone: opts.times ?? 'utc' });
+  const id = p.title;
+  const zone = p.zone.note ? `${p.zone.label} (${p.zone.note})` : p.zone.label;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -46,24 +54,24 @@ export function renderHtmlReport(loaded: LoadedSession, opts: ReportOptions): st
 <body>
 <header>
 <h1>Charging session <span class="mono">${escapeHtml(id)}</span></h1>
-<p class="muted">Report by Session Inspector ${escapeHtml(opts.appVersion)}, ${escapeHtml((opts.generatedAt ?? new Date()).toISOString())}. All times are UTC.</p>
+<p class="muted">Report by Session Inspector ${escapeHtml(opts.appVersion)}, ${escapeHtml((opts.generatedAt ?? new Date()).toISOString())}. Times in ${escapeHtml(zone)}.</p>
 </header>
 <main>
-<section aria-labelledby="details-h"><h2 id="details-h">Details</h2>${detailsList(loaded)}</section>
-<section aria-labelledby="checks-h"><h2 id="checks-h">Checks</h2>${checksTable(loaded.checks)}${warningsList(loaded)}</section>
+<section aria-labelledby="details-h"><h2 id="details-h">Details</h2>${detailsList(p, opts.revealIds ?? false)}</section>
+<section aria-labelledby="checks-h"><h2 id="checks-h">Checks</h2>${checksTable(p.checks)}${warningsList(p)}</section>
 <section aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>
 <p class="legend"><span class="kw">━ average power (kW)</span> <span class="kwh">━ cumulative energy (kWh)</span></p>
 ${timelineSvg(s.periods)}</section>
 <section aria-labelledby="site-h"><h2 id="site-h">Site and equipment</h2>
-<div class="site">${mapSvg(site?.coordinates ?? null, opts.basemap, site?.name ?? site?.address ?? 'site')}${siteList(s)}</div>
-${evseTable(s)}</section>
+<div class="site">${mapSvg(p.map, opts.basemap, p.site?.name ?? p.site?.address ?? 'site')}${siteList(p)}</div>
+${evseTable(p)}</section>
 <section aria-labelledby="periods-h"><h2 id="periods-h">Charging periods (${s.periods.count})</h2>
 <p><button type="button" id="periods-first" hidden>First</button> <button type="button" id="periods-prev" hidden>Previous</button>
 <span id="periods-status" role="status">The period table needs JavaScript; everything above does not.</span>
 <button type="button" id="periods-next" hidden>Next</button> <button type="button" id="periods-last" hidden>Last</button>
 <button type="button" id="periods-csv" hidden>Save as CSV</button></p>
 <table id="periods" class="periods"><tbody></tbody></table>
-<script type="application/json" id="period-data">${jsonForScript(periodData(s.periods, opts.csvFileName ?? 'periods.csv'))}</script>
+<script type="application/json" id="period-data">${jsonForScript(periodData(s.periods, opts.csvFileName ?? 'periods.csv', exportZone(opts.times ?? 'utc', s)))}</script>
 <script>${PERIOD_VIEWER_SCRIPT}</script>
 </section>
 </main>
@@ -73,44 +81,45 @@ ${evseTable(s)}</section>
 }
 
 const text = (v: string | number | null | undefined): string =>
-  v === null || v === undefined || v === '' ? '<span class="muted">—</span>' : escapeHtml(String(v));
-const iso = (ms: number | null): string | null =>
-  ms === null || !Number.isFinite(ms) ? null : new Date(ms).toISOString();
+  v === null || v === undefined || v === ''
+    ? '<span class="muted">—</span>'
+    : escapeHtml(visibleText(String(v)));
 
-function dl(rows: [string, string | number | null | undefined][]): string {
-  return `<dl>${rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${text(v)}</dd>`).join('')}</dl>`;
+/** Rows of a definition list; a value is text (escaped here) or `{ html }` already built from escaped text. */
+type DlValue = string | number | null | undefined | { html: string };
+
+function dl(rows: [string, DlValue][]): string {
+  const cell = (v: DlValue): string => (typeof v === 'object' && v !== null ? v.html : text(v));
+  return `<dl>${rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${cell(v)}</dd>`).join('')}</dl>`;
 }
 
-function detailsList(loaded: LoadedSession): string {
-  const s = loaded.session;
-  const f = loaded.source.fetch;
-  const duration =
-    s.startedAt !== null && s.endedAt !== null ? formatSeconds((s.endedAt - s.startedAt) / 1000) : null;
-  const cost = s.cost
-    ? [
-        s.cost.exclVat !== null ? `${s.cost.exclVat} excl. VAT` : null,
-        s.cost.inclVat !== null ? `${s.cost.inclVat} incl. VAT` : null,
-      ]
-        .filter(Boolean)
-        .join(', ')
-    : null;
+const lines = (items: string[]): { html: string } => ({
+  html: items.map((line) => `<div>${text(line)}</div>`).join(''),
+});
+
+function detailsList(p: SessionPresentation, revealIds: boolean): string {
+  const f = p.source?.fetch;
+  const account = (a: SessionPresentation['authId']): string | null =>
+    a === null ? null : revealIds ? a.clear : a.masked;
+  const energy = {
+    html: `${text(p.energy.line)}${p.energy.maxPower ? `, ${text(p.energy.maxPower)}` : ''}<div class="energy-${p.energy.verdict}">${text(p.energy.explanation)}</div>`,
+  };
   return dl([
-    ['Session id', s.ids.id],
-    ['Vendor session id', s.ids.sessionId],
-    ['Status', s.status],
-    ['Format', s.shape],
-    ['Started', iso(s.startedAt)],
-    ['Ended', iso(s.endedAt)],
-    ['Duration', duration],
-    ['Energy (kWh)', s.kwh],
-    ['Last updated', iso(s.lastUpdated)],
-    ['Authorization', [s.auth.method, s.auth.tokenType].filter(Boolean).join(' · ') || null],
-    ['Auth id', s.auth.id],
-    ['Contract id', s.auth.contractId],
-    ['Meter', s.meterId],
-    ['Total cost', cost ? `${cost}${s.currency ? ` ${s.currency}` : ''}` : null],
-    ['Party', [s.ids.countryCode, s.ids.partyId].filter(Boolean).join('*') || null],
-    ['Source', loaded.source.profileName ?? loaded.source.fileName ?? loaded.source.kind],
+    ...p.ids.map((id): [string, DlValue] => [id.label, id.text]),
+    [LABELS.status, p.status],
+    [LABELS.format, p.shape],
+    [LABELS.start, p.start.iso],
+    [LABELS.end, p.end.iso],
+    [LABELS.duration, p.duration],
+    [LABELS.lastUpdated, p.lastUpdated.iso],
+    [LABELS.energy, energy],
+    [LABELS.cost, lines(p.costLines)],
+    [LABELS.auth, [p.authMethod, p.tokenType].filter(Boolean).join(' · ') || null],
+    [LABELS.authId, account(p.authId)],
+    [LABELS.contractId, account(p.contractId)],
+    [LABELS.meter, p.meterId],
+    [LABELS.evse, p.equipment.used],
+    [LABELS.source, p.source?.line],
     ['URL', f?.url],
     ['Fetched at', f?.fetchedAt],
     ['Request id', f?.requestId],
@@ -118,76 +127,59 @@ function detailsList(loaded: LoadedSession): string {
   ]);
 }
 
-function siteList(s: NormalizedSession): string {
-  const l = s.location;
+function siteList(p: SessionPresentation): string {
+  const l = p.site;
   if (!l) return '<p class="muted">No location in this session.</p>';
-  const website = l.operatorWebsite && /^https?:\/\//i.test(l.operatorWebsite) ? l.operatorWebsite : null;
   const rows = dl([
-    ['Location id', l.id],
+    [LABELS.locationId, l.id],
     ['Name', l.name],
-    [
-      'Address',
-      [l.address, [l.postalCode, l.city].filter(Boolean).join(' '), l.country].filter(Boolean).join(', ') ||
-        null,
-    ],
-    ['Coordinates', l.coordinates ? `${l.coordinates.latitude}, ${l.coordinates.longitude}` : null],
+    ['Address', l.address],
+    ['Coordinates', l.coordinatesText],
     ['Time zone', l.timeZone],
-    ['Operator', l.operatorName],
+    ['Operator', l.operator],
   ]);
   // A link the user clicks is fine offline; it is never loaded by the report itself.
-  const link = website
-    ? `<p>Operator website: <a href="${escapeHtml(website)}" rel="noopener noreferrer">${escapeHtml(website)}</a></p>`
+  const link = l.website
+    ? `<p>Operator website: <a href="${escapeHtml(l.website)}" rel="noopener noreferrer">${escapeHtml(l.website)}</a></p>`
     : '';
   return `<div>${rows}${link}</div>`;
 }
 
-function evseTable(s: NormalizedSession): string {
-  const evses = s.location?.evses.length ? s.location.evses : s.evse ? [s.evse] : [];
-  if (evses.length === 0) return '<p class="muted">No EVSE information.</p>';
+function evseTable(p: SessionPresentation): string {
+  const { evses, note } = p.equipment;
+  const noted = note ? `<p class="muted">${text(note)}</p>` : '';
+  if (evses.length === 0) return `<p class="muted">No EVSE information.</p>${noted}`;
   const rows: string[] = [];
   for (const evse of evses) {
-    const connectors: (Connector | null)[] = evse.connectors.length ? evse.connectors : [null];
-    for (const c of connectors) rows.push(evseRow(evse, c, isUsed(s, evse, c)));
+    const connectors: (PresentedConnector | null)[] = evse.connectors.length ? evse.connectors : [null];
+    for (const c of connectors) rows.push(evseRow(evse, c, evse.used && (c === null || c.used)));
   }
   return `<table><caption>EVSEs and connectors (● marks the one used)</caption>
-<thead><tr><th scope="col">Used</th><th scope="col">EVSE uid</th><th scope="col">EVSE id</th><th scope="col">Status</th><th scope="col">Connector</th><th scope="col">Standard</th><th scope="col">Power type</th><th scope="col">Max kW</th></tr></thead>
-<tbody>${rows.join('')}</tbody></table>`;
+<thead><tr><th scope="col">Used</th><th scope="col">${LABELS.evseUid}</th><th scope="col">EVSE id</th><th scope="col">Status</th><th scope="col">Connector</th><th scope="col">Standard</th><th scope="col">Power type</th><th scope="col">Max power</th></tr></thead>
+<tbody>${rows.join('')}</tbody></table>${noted}`;
 }
 
-function isUsed(s: NormalizedSession, evse: Evse, c: Connector | null): boolean {
-  return (
-    s.evse !== null &&
-    s.evse.uid === evse.uid &&
-    s.evse.evseId === evse.evseId &&
-    (c === null || s.connector?.id === c.id)
-  );
+function evseRow(evse: PresentedEvse, c: PresentedConnector | null, used: boolean): string {
+  return `<tr${used ? ' class="used"' : ''}><td>${used ? '●' : ''}</td><td>${text(evse.uid)}</td><td>${text(evse.evseId)}</td><td>${text(evse.status)}</td><td>${text(c?.id)}</td><td>${text(c?.standard)}</td><td>${text(c?.powerType)}</td><td>${text(c?.maxPower)}</td></tr>`;
 }
 
-function evseRow(evse: Evse, c: Connector | null, used: boolean): string {
-  const kw =
-    c?.maxPowerKw != null
-      ? `${Number(c.maxPowerKw.toFixed(2))}${c.maxPowerSource === 'computed' ? ' (computed)' : ''}`
-      : null;
-  return `<tr${used ? ' class="used"' : ''}><td>${used ? '●' : ''}</td><td>${text(evse.uid)}</td><td>${text(evse.evseId)}</td><td>${text(evse.status)}</td><td>${text(c?.id)}</td><td>${text(c?.standard)}</td><td>${text(c?.powerType)}</td><td>${text(kw)}</td></tr>`;
-}
-
-function checksTable(checks: Check[]): string {
+function checksTable(checks: PresentedCheck[]): string {
   if (checks.length === 0) return '<p>No findings: every check passed.</p>';
   const rows = checks
     .map(
       (c) =>
-        `<tr class="${escapeHtml(c.severity)}"><td>${escapeHtml(c.severity)}</td><td class="mono">${escapeHtml(c.code)}</td><td>${escapeHtml(c.message)}</td><td>${c.periods ? `${c.periods[0]}–${c.periods[1]}` : ''}</td></tr>`,
+        `<tr class="${escapeHtml(c.severity)}"><td>${escapeHtml(c.severity)}</td><td class="mono">${escapeHtml(c.code)}</td><td>${escapeHtml(c.message)}</td><td>${c.range ? (c.range[0] === c.range[1] ? c.range[0] : `${c.range[0]}–${c.range[1]}`) : ''}</td></tr>`,
     )
     .join('');
   return `<table><thead><tr><th scope="col">Severity</th><th scope="col">Check</th><th scope="col">Finding</th><th scope="col">Periods</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function warningsList(loaded: LoadedSession): string {
-  if (loaded.warnings.length === 0) return '';
-  const items = loaded.warnings
+function warningsList(p: SessionPresentation): string {
+  if (p.warnings.length === 0) return '';
+  const items = p.warnings
     .map((w) => `<li><span class="mono">${escapeHtml(w.path)}</span>: ${escapeHtml(w.message)}</li>`)
     .join('');
-  return `<h3>Reader warnings (${loaded.warnings.length})</h3><ul>${items}</ul>`;
+  return `<h3>Reader warnings (${p.warnings.length})</h3><ul>${items}</ul>`;
 }
 
 const STYLE = `
@@ -203,7 +195,7 @@ tr.error td:first-child{color:#a40e26;font-weight:600}tr.warning td:first-child{
 svg text{font:11px system-ui,sans-serif;fill:#424a53}.plot{fill:#fbfcfd;stroke:#d0d7de}.axis{stroke:#8c959f}
 .kw-line{fill:none;stroke:#0969da;stroke-width:1.5}.kwh-line{fill:none;stroke:#1a7f37;stroke-width:1.5}
 .legend .kw{color:#0969da}.legend .kwh{color:#1a7f37}text.kw{fill:#0969da}text.kwh{fill:#1a7f37}
-.sea{fill:#dbe9f6}.land path{fill:#f4f1ea;stroke:#9a8f7d;stroke-width:.6}.site circle.site{fill:#cf222e;stroke:#fff;stroke-width:1.5}.halo{fill:#cf222e;opacity:.25}.credit{fill:#57606a;font-size:10px}
+.sea{fill:#dbe9f6}.land path{fill:#f4f1ea;stroke:#9a8f7d;stroke-width:.6}.site circle.site{fill:#cf222e;stroke:#fff;stroke-width:1.5}.halo{fill:#cf222e;opacity:.25}circle.probable{fill:none;stroke:#8250df;stroke-width:2;stroke-dasharray:3 2}.energy-differ{color:#a40e26}.credit{fill:#57606a;font-size:10px}
 button{font:inherit}
 @media print{button,#periods-status{display:none}}
 `;

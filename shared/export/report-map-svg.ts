@@ -3,7 +3,7 @@
  * as inline SVG, with the site marked. Equirectangular, scaled by cos(latitude) so shapes look right at the
  * site; outlines far from the window are left out so the SVG stays a few kilobytes.
  */
-import type { Coordinates } from '../session/types';
+import { MAP_LEGEND, type MapPoint, validCoordinates } from '../present/map-points';
 import type { Basemap } from './basemap';
 import { escapeHtml } from './html-escape';
 
@@ -12,9 +12,13 @@ const HEIGHT = 320;
 /** Half the window's height in degrees of latitude: about 330 km each way. */
 const HALF_LAT = 3;
 
-export function mapSvg(site: Coordinates | null, basemap: Basemap, label: string): string {
-  if (!site || !Number.isFinite(site.latitude) || !Number.isFinite(site.longitude))
+/** The site (and its probable position, when its coordinates look swapped) from the presenter's map points. */
+export function mapSvg(points: MapPoint[], basemap: Basemap, label: string): string {
+  const sitePoint = points.find((p) => p.kind === 'location');
+  if (!sitePoint || !validCoordinates(sitePoint.coordinates))
     return `<p class="muted">No map: the location has no usable coordinates.</p>`;
+  const site = sitePoint.coordinates;
+  const probable = points.find((p) => p.kind === 'probable');
   const lat0 = Math.max(-85, Math.min(85, site.latitude));
   const lon0 = site.longitude;
   const kx = Math.cos((lat0 * Math.PI) / 180);
@@ -43,11 +47,20 @@ export function mapSvg(site: Coordinates | null, basemap: Basemap, label: string
   }
   const cx = px(site.longitude).toFixed(1);
   const cy = py(site.latitude).toFixed(1);
+  // The swapped-back position is usually far away: shown only when it falls inside the window.
+  const inWindow = (x: number, y: number): boolean => x >= 0 && x <= WIDTH && y >= 0 && y <= HEIGHT;
+  const probableMark =
+    probable && inWindow(px(probable.coordinates.longitude), py(probable.coordinates.latitude))
+      ? `<circle cx="${px(probable.coordinates.longitude).toFixed(1)}" cy="${py(probable.coordinates.latitude).toFixed(1)}" r="5" class="probable"/>`
+      : '';
+  const legend = probable
+    ? `<text x="6" y="16" class="credit">● ${escapeHtml(MAP_LEGEND.location)} · ○ ${escapeHtml(MAP_LEGEND.probable)}: ${escapeHtml(probable.lines[0] ?? '')}</text>`
+    : '';
   return `<svg class="map" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="map-title">
 <title id="map-title">Map of the site: ${escapeHtml(label)} at ${site.latitude}, ${site.longitude}</title>
 <rect width="${WIDTH}" height="${HEIGHT}" class="sea"/>
 <g class="land">${paths.join('')}</g>
-<circle cx="${cx}" cy="${cy}" r="9" class="halo"/><circle cx="${cx}" cy="${cy}" r="4.5" class="site"/>
+<circle cx="${cx}" cy="${cy}" r="9" class="halo"/><circle cx="${cx}" cy="${cy}" r="4.5" class="site"/>${probableMark}${legend}
 <text x="6" y="${HEIGHT - 6}" class="credit">Natural Earth 1:50m · ±${HALF_LAT}° latitude</text>
 </svg>`;
 }

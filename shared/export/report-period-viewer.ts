@@ -5,7 +5,7 @@
  * saves the same CSV as `periodsToCsv`. The script is a constant allowed by its hash in the report's CSP.
  */
 import type { PeriodTable } from '../session/types';
-import { csvHeader, csvText, extraDimensionTypes } from './csv';
+import { columnPlaces, csvHeader, csvText, extraDimensionTypes } from './csv';
 
 export interface PeriodData {
   csvFileName: string;
@@ -23,12 +23,16 @@ export interface PeriodData {
   tariffCells: string[] | null;
   tariffText: string[] | null;
   tariffIndex: number[] | null;
+  /** Decimals per numeric column, as `periodsToCsv` rounds them. */
+  places: { duration: number; dims: number[]; energy: number; power: number };
+  /** IANA zone the times are written in (`UTC`: ISO with `Z`). */
+  zone: string;
 }
 
 /** JSON has no NaN: absent values travel as null. */
 const column = (a: Float64Array): (number | null)[] => Array.from(a, (v) => (Number.isNaN(v) ? null : v));
 
-export function periodData(periods: PeriodTable, csvFileName: string): PeriodData {
+export function periodData(periods: PeriodTable, csvFileName: string, zone = 'UTC'): PeriodData {
   const { count, start } = periods;
   let whole = true;
   for (let i = 0; i < count && whole; i++) whole = Number.isInteger(start[i]);
@@ -61,8 +65,8 @@ export function periodData(periods: PeriodTable, csvFileName: string): PeriodDat
     csvFileName,
     header: csvHeader(periods),
     labels: [
-      'Start (UTC)',
-      'End (UTC)',
+      `Start (${zone})`,
+      `End (${zone})`,
       'Duration (s)',
       ...extra,
       ...(periods.tariffIds ? ['Tariff'] : []),
@@ -79,6 +83,8 @@ export function periodData(periods: PeriodTable, csvFileName: string): PeriodDat
     tariffCells,
     tariffText,
     tariffIndex,
+    places: columnPlaces(periods),
+    zone,
   };
 }
 
@@ -105,15 +111,24 @@ export const PERIOD_VIEWER_SCRIPT = `(function () {
     cum[i] = running;
     kw[i] = !isNaN(energy[i]) && dur[i] > 0 ? (energy[i] * 3600) / dur[i] : NaN;
   }
-  var num = function (v) { return isFinite(v) ? String(v) : ''; };
-  var time = function (v) { return isFinite(v) ? new Date(v).toISOString() : ''; };
-  // On screen only: 12 significant digits hide float noise (0.30000000000000004); the CSV keeps every digit.
-  var shown = function (v) { return isFinite(v) ? String(Number(v.toPrecision(12))) : ''; };
-  function cells(i, tariffs, num) {
-    var row = [time(start[i]), time(end[i]), num(dur[i])];
-    for (j = 0; j < d.dims.length; j++) row.push(num(nan(d.dims[j][i])));
+  // Rounded as periodsToCsv rounds (shared/present/numbers: no float noise), on screen and in the CSV.
+  var num = function (v, places) { return isFinite(v) ? String(Number(v.toFixed(places))) : ''; };
+  var p = d.places;
+  // ISO 8601: UTC with Z, else the zone's wall time and offset, as shared/present/time.ts isoInZone writes.
+  var zoned = d.zone === 'UTC' ? null : new Intl.DateTimeFormat('en-CA', { timeZone: d.zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset', fractionalSecondDigits: 3 });
+  var time = function (v) {
+    if (!isFinite(v)) return '';
+    if (!zoned) return new Date(v).toISOString();
+    var q = {};
+    zoned.formatToParts(v).forEach(function (part) { q[part.type] = part.value; });
+    var offset = (q.timeZoneName || 'GMT').replace(/^GMT/, '') || '+00:00';
+    return q.year + '-' + q.month + '-' + q.day + 'T' + q.hour + ':' + q.minute + ':' + q.second + '.' + (q.fractionalSecond || '000') + offset;
+  };
+  function cells(i, tariffs) {
+    var row = [time(start[i]), time(end[i]), num(dur[i], p.duration)];
+    for (j = 0; j < d.dims.length; j++) row.push(num(nan(d.dims[j][i]), p.dims[j]));
     if (tariffs) row.push(d.tariffIndex[i] < 0 ? '' : tariffs[d.tariffIndex[i]]);
-    row.push(num(energy[i]), num(cum[i]), num(kw[i]));
+    row.push(num(energy[i], p.energy), num(cum[i], p.energy), num(kw[i], p.power));
     return row;
   }
   var head = table.createTHead().insertRow();
@@ -126,7 +141,7 @@ export const PERIOD_VIEWER_SCRIPT = `(function () {
     var rows = document.createDocumentFragment();
     for (i = page * pageSize; i < Math.min(n, (page + 1) * pageSize); i++) {
       var tr = document.createElement('tr');
-      cells(i, d.tariffText, shown).forEach(function (text) { var td = document.createElement('td'); td.textContent = text; tr.appendChild(td); });
+      cells(i, d.tariffText).forEach(function (text) { var td = document.createElement('td'); td.textContent = text; tr.appendChild(td); });
       rows.appendChild(tr);
     }
     body.replaceChildren(rows);
@@ -134,7 +149,7 @@ export const PERIOD_VIEWER_SCRIPT = `(function () {
   }
   function csv() {
     var lines = [d.header.join(',')];
-    for (i = 0; i < n; i++) lines.push(cells(i, d.tariffCells, num).join(','));
+    for (i = 0; i < n; i++) lines.push(cells(i, d.tariffCells).join(','));
     return lines.join('\\r\\n') + '\\r\\n';
   }
   var on = function (id, f) { var el = document.getElementById(id); if (el) { el.hidden = false; el.addEventListener('click', f); } };
@@ -154,4 +169,4 @@ export const PERIOD_VIEWER_SCRIPT = `(function () {
 })();`;
 
 /** sha256 of PERIOD_VIEWER_SCRIPT, for the CSP; a test recomputes it, so an edit to the script cannot skip it. */
-export const PERIOD_VIEWER_SCRIPT_SHA256 = 'sha256-t6+1P5wyNEgFWDIG66zIZmW9j5qEmz8qL7s4FOpdzl8=';
+export const PERIOD_VIEWER_SCRIPT_SHA256 = 'sha256-frCCN3iUJ1XrpKhjoJMN0tF3bPD3cb8Bg7Pd2OaeqII=';

@@ -1,55 +1,56 @@
-/** The "Copy triage summary" text: one session as Markdown a support engineer pastes into a ticket. */
+/**
+ * The "Copy triage summary" text: one session as Markdown a support engineer pastes into a ticket. It
+ * renders the presenter's facts (shared/present) with the same labels as every other view.
+ */
 import type { LoadedSession } from '../domain/loaded-session';
-import { formatSeconds, summarize } from '../session/summary';
-import { toIso } from '../session/iso-date';
+import { LABELS } from '../present/labels';
+import { presentSession } from '../present/present-session';
 
-/** Session strings come from a server: keep them from turning into Markdown links, emphasis or HTML. */
+/**
+ * Session strings come from a server: keep them from turning into Markdown links, emphasis or HTML.
+ * Brackets are escaped (no `[text](url)` link can form without them), parentheses are not: `\(` shows
+ * up as such in Slack and Jira.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#|!~]/g, '\\$&').replace(/\s*\n\s*/g, ' ');
+  return text.replace(/[\\`*_{}[\]<>#|!~]/g, '\\$&').replace(/\s*\n\s*/g, ' ');
 }
 
-const v = (value: string | number | null | undefined): string =>
-  value === null || value === undefined || value === '' ? '—' : escapeMarkdown(String(value));
+const v = (value: string | null | undefined): string =>
+  value === null || value === undefined || value === '' ? '—' : escapeMarkdown(value);
 
 export function triageMarkdown(loaded: LoadedSession): string {
-  const s = loaded.session;
-  const sum = summarize({ ok: true, session: s, warnings: loaded.warnings, checks: loaded.checks });
-  const site = s.location;
-  const cost = s.cost;
-  const currency = s.currency ?? '';
+  const p = presentSession(loaded);
+  const id = (key: string): string => v(p.ids.find((i) => i.key === key)?.text);
+  const site = p.site;
   const lines = [
-    // The vendor's own session id is what people search tickets for; OCPI-only sessions have just `id`.
-    `## Charging session ${v(s.ids.sessionId ?? s.ids.id)}`,
+    `## Charging session ${v(p.title)}`,
     '',
-    `- **Status:** ${v(s.status)}`,
-    `- **OCPI id:** ${v(s.ids.id)} · **session id:** ${v(s.ids.sessionId)}`,
-    `- **Party:** ${v(s.ids.countryCode)}/${v(s.ids.partyId)} · **CPO:** ${v(s.ids.cpoId)}`,
-    `- **Start:** ${v(toIso(s.startedAt))} · **End:** ${v(toIso(s.endedAt))}` +
-      (sum.durationSeconds !== null ? ` · **Duration:** ${formatSeconds(sum.durationSeconds)}` : ''),
-    `- **Energy:** ${v(sum.energyKwh)} kWh reported, ${v(sum.periodEnergyKwh)} kWh summed over ${sum.periodCount} period(s)` +
-      (sum.maxPowerKw !== null ? `, max ${Number(sum.maxPowerKw.toFixed(3))} kW` : ''),
-    cost
-      ? `- **Cost:** ${v(cost.exclVat)} excl. VAT, ${v(cost.inclVat)} incl. VAT ${v(currency)}`
-      : `- **Cost:** —`,
-    `- **Site:** ${v(site?.name)}, ${v([site?.address, site?.postalCode, site?.city, site?.country].filter(Boolean).join(' '))}` +
-      (sum.location ? ` (${sum.location.latitude}, ${sum.location.longitude})` : ''),
-    `- **EVSE:** ${v(s.evse?.evseId ?? s.ids.evseUid)} · **connector:** ${v(s.ids.connectorId)}`,
+    `- **${LABELS.status}:** ${v(p.status)}`,
+    `- **${LABELS.sessionId}:** ${id('sessionId')} · **${LABELS.vendorSessionId}:** ${id('vendorSessionId')}`,
+    `- **${LABELS.party}:** ${id('party')} · **${LABELS.cpoId}:** ${id('cpoId')}`,
+    `- **${LABELS.start}:** ${v(p.start.utc)} · **${LABELS.end}:** ${v(p.end.utc)}` +
+      (p.duration !== null ? ` · **${LABELS.duration}:** ${p.duration}` : ''),
+    `- **${LABELS.energy}:** ${v(p.energy.line)}${p.energy.maxPower ? `, ${p.energy.maxPower}` : ''}`,
+    `  ${v(p.energy.explanation)}`,
+    `- **${LABELS.cost}:** ${p.costLines.map(v).join(' · ')}`,
+    `- **${LABELS.site}:** ${v(site?.name)}, ${v(site?.address)}` +
+      (site?.coordinatesText ? ` (${site.coordinatesText})` : ''),
+    `- **${LABELS.evse}:** ${v(p.equipment.used)}` + (p.equipment.note ? ` (${v(p.equipment.note)})` : ''),
   ];
-  const fetch = loaded.source.fetch;
+  const fetch = p.source?.fetch;
   if (fetch) {
     lines.push(
       `- **Fetched:** ${v(fetch.fetchedAt)} · HTTP ${fetch.status} · request id ${v(fetch.requestId)}` +
         (fetch.responseCorrelationId ? ` · correlation id ${v(fetch.responseCorrelationId)}` : ''),
     );
-  } else if (loaded.source.fileName) {
-    lines.push(`- **File:** ${v(loaded.source.fileName)}`);
+  } else if (p.source?.fileName) {
+    lines.push(`- **File:** ${v(p.source.fileName)}`);
   }
-  lines.push('', sum.anomalies.length ? `### Checks (${sum.anomalies.length})` : '### Checks: none fired');
-  for (const c of sum.anomalies) {
-    const range = c.periods ? ` (periods ${c.periods[0] + 1}–${c.periods[1] + 1})` : '';
-    lines.push(`- **${c.severity.toUpperCase()}** \`${c.code}\`: ${v(c.message)}${range}`);
-  }
-  if (loaded.warnings.length)
-    lines.push('', `_${loaded.warnings.length} reader warning(s) in the raw response._`);
+  lines.push('', p.checks.length ? `### Checks (${p.checks.length})` : '### Checks: none fired');
+  for (const c of p.checks)
+    lines.push(
+      `- **${c.severity.toUpperCase()}** \`${c.code}\`: ${v(c.message)}${c.periods ? ` (${c.periods})` : ''}`,
+    );
+  if (p.warnings.length) lines.push('', `_${p.warnings.length} reader warning(s) in the raw response._`);
   return lines.join('\n') + '\n';
 }

@@ -8,6 +8,7 @@ import type { PeriodFacts } from './periods';
 import { KNOWN_STATUSES } from './vocabulary';
 import { countryContains } from '../geo/country-lookup';
 import { compareEnergy } from './energy-tolerance';
+import { siteCountry, swappedBackPosition } from '../geo/probable-position';
 
 /** Ratio band in which period energy is taken to be Wh reported as kWh. */
 const WH_RATIO_MIN = 800;
@@ -240,11 +241,11 @@ function checkCoordinates(s: NormalizedSession, facts: ReaderFacts, out: Check[]
     });
     return;
   }
-  const country = loc.country ?? loc.countryCode ?? s.ids.countryCode;
+  const country = siteCountry(s);
   if (country) {
     const inside = countryContains(country, latitude, longitude);
     if (inside === false) {
-      const swapped = countryContains(country, longitude, latitude) === true;
+      const swapped = swappedBackPosition(s) !== null;
       out.push({
         code: 'COORDINATES_SUSPECT',
         severity: 'warning',

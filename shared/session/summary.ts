@@ -1,6 +1,10 @@
-/** The one-object summary of a read session: what `ocpi-inspect summary --json` prints. */
-import type { Check, ReadSuccess, ReaderWarning } from './types';
-import { toIso } from './iso-date';
+/**
+ * The CLI summary of a read session: the one-object form `ocpi-inspect summary --json` prints and the
+ * readable text form. Both render the presenter's facts (shared/present); neither derives one.
+ */
+import type { Check, ReaderWarning } from './types';
+import { presentSession, type ReadSessionParts, type SessionPresentation } from '../present/present-session';
+import { LABELS } from '../present/labels';
 
 export interface SessionSummary {
   sessionId: string | null;
@@ -18,84 +22,72 @@ export interface SessionSummary {
   location: { latitude: number; longitude: number } | null;
   evseUid: string | null;
   connectorId: string | null;
+  /** The checks, their periods numbered from 1 as everywhere else. */
   anomalies: Check[];
   warnings: ReaderWarning[];
 }
 
-export function summarize(read: ReadSuccess): SessionSummary {
+const rawId = (p: SessionPresentation, key: string): string | null =>
+  p.ids.find((id) => id.key === key)?.raw ?? null;
+
+export function summarize(read: ReadSessionParts, p = presentSession(read)): SessionSummary {
   const s = read.session;
-  const p = s.periods;
-  let energy = 0;
-  let hasEnergy = false;
-  let maxPower = -Infinity;
-  for (let i = 0; i < p.count; i++) {
-    const e = p.energyKwh[i];
-    if (!Number.isNaN(e)) {
-      energy += e;
-      hasEnergy = true;
-    }
-    const w = p.powerKw[i];
-    if (w > maxPower) maxPower = w;
-  }
+  const coords = p.site?.coordinates ?? null;
   return {
-    sessionId: s.ids.id ?? s.ids.sessionId,
+    sessionId: p.titleRaw,
     status: s.status,
-    startedAt: toIso(s.startedAt),
-    endedAt: toIso(s.endedAt),
-    durationSeconds: s.startedAt !== null && s.endedAt !== null ? (s.endedAt - s.startedAt) / 1000 : null,
-    energyKwh: s.kwh,
-    // Summing floats adds noise in the 15th digit; 9 decimals is far below any meter's resolution.
-    periodEnergyKwh: hasEnergy ? Number(energy.toFixed(9)) : null,
-    periodCount: p.count,
-    maxPowerKw: Number.isFinite(maxPower) ? Number(maxPower.toFixed(6)) : null,
+    startedAt: p.start.utc,
+    endedAt: p.end.utc,
+    durationSeconds: p.durationSeconds,
+    energyKwh: p.energy.reported,
+    periodEnergyKwh: p.energy.summed,
+    periodCount: p.energy.periodCount,
+    maxPowerKw: p.energy.maxPowerKw,
     currency: s.currency,
-    totalCostExclVat: s.cost?.exclVat ?? null,
-    totalCostInclVat: s.cost?.inclVat ?? null,
-    location: s.location?.coordinates
-      ? { latitude: s.location.coordinates.latitude, longitude: s.location.coordinates.longitude }
-      : null,
-    evseUid: s.ids.evseUid,
-    connectorId: s.ids.connectorId,
-    anomalies: read.checks,
+    totalCostExclVat: p.cost.exclVat,
+    totalCostInclVat: p.cost.inclVat,
+    location: coords ? { latitude: coords.latitude, longitude: coords.longitude } : null,
+    evseUid: rawId(p, 'evseUid'),
+    connectorId: rawId(p, 'connectorId'),
+    anomalies: read.checks.map((c) =>
+      c.periods ? { ...c, periods: [c.periods[0] + 1, c.periods[1] + 1] } : c,
+    ),
     warnings: read.warnings,
   };
 }
 
-/** The same summary as readable text for a terminal. */
-export function formatSummaryText(sum: SessionSummary): string {
-  const v = (x: string | number | null): string => (x === null ? '—' : String(x));
+/** The presentation as readable text for a terminal; every value already shows invisible characters. */
+export function formatSummaryText(p: SessionPresentation): string {
+  const v = (x: string | null | undefined): string => (x === null || x === undefined || x === '' ? '—' : x);
+  const row = (label: string, value: string): string => `${label.padEnd(18)}${value}`;
+  const id = (key: string): string => v(p.ids.find((i) => i.key === key)?.text);
   const lines = [
-    `Session      ${v(sum.sessionId)}  (${v(sum.status)})`,
-    `Started      ${v(sum.startedAt)}`,
-    `Ended        ${v(sum.endedAt)}${sum.durationSeconds !== null ? `  (${formatSeconds(sum.durationSeconds)})` : ''}`,
-    `Energy       ${v(sum.energyKwh)} kWh reported, ${v(sum.periodEnergyKwh)} kWh in ${sum.periodCount} period(s)`,
-    `Max power    ${sum.maxPowerKw === null ? '—' : `${Number(sum.maxPowerKw.toFixed(3))} kW`}`,
-    `Cost         ${v(sum.totalCostExclVat)} excl. VAT, ${v(sum.totalCostInclVat)} incl. VAT ${v(sum.currency)}`,
-    `Location     ${sum.location ? `${sum.location.latitude}, ${sum.location.longitude}` : '—'}`,
-    `EVSE         ${v(sum.evseUid)}  connector ${v(sum.connectorId)}`,
+    row(LABELS.sessionId, id('sessionId')),
+    row(LABELS.vendorSessionId, id('vendorSessionId')),
+    row(LABELS.status, v(p.status)),
+    row(LABELS.party, id('party')),
+    row(LABELS.start, v(p.start.utc)),
+    row(LABELS.end, `${v(p.end.utc)}${p.duration ? `  (${p.duration})` : ''}`),
+    row(LABELS.energy, p.energy.line),
+    row('', p.energy.explanation),
+    row(LABELS.maxPower, v(p.energy.maxPower?.replace(/^max /, ''))),
+    ...p.costLines.map((line, i) => row(i === 0 ? LABELS.cost : '', line)),
+    row(LABELS.auth, [p.authMethod, p.tokenType, p.authId?.masked].filter(Boolean).join(' · ') || '—'),
+    row(LABELS.site, v([p.site?.name, p.site?.address, p.site?.coordinatesText].filter(Boolean).join(' · '))),
+    row(LABELS.evse, v(p.equipment.used)),
+    ...(p.equipment.note ? [row('', p.equipment.note)] : []),
     '',
-    sum.anomalies.length ? `Checks (${sum.anomalies.length})` : 'Checks: none fired',
-    ...sum.anomalies.map(
-      (c) =>
-        `  [${c.severity.toUpperCase()}] ${c.code}: ${c.message}${c.periods ? ` (periods ${c.periods[0] + 1}–${c.periods[1] + 1})` : ''}`,
+    p.checks.length ? `Checks (${p.checks.length})` : 'Checks: none fired',
+    ...p.checks.map(
+      (c) => `  [${c.severity.toUpperCase()}] ${c.code}: ${c.message}${c.periods ? ` (${c.periods})` : ''}`,
     ),
   ];
-  if (sum.warnings.length) {
+  if (p.warnings.length) {
     lines.push(
       '',
-      `Reader warnings (${sum.warnings.length})`,
-      ...sum.warnings.map((w) => `  ${w.path || '(root)'}: ${w.message}`),
+      `Reader warnings (${p.warnings.length})`,
+      ...p.warnings.map((w) => `  ${w.path || '(root)'}: ${w.message}`),
     );
   }
   return lines.join('\n') + '\n';
-}
-
-export function formatSeconds(total: number): string {
-  const sign = total < 0 ? '-' : '';
-  let s = Math.abs(Math.round(total));
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  return `${sign}${h}h ${String(m).padStart(2, '0')}m ${String(s).padStart(2, '0')}s`;
 }

@@ -83,7 +83,7 @@ describe('ocpi-inspect summary', () => {
     expect(await main(['summary', file('v2.json', JSON.stringify(vendorEnvelope({ kwh: 0.3 })))], io)).toBe(
       0,
     );
-    expect(io.out).toMatch(/Session +f00dfeed/);
+    expect(io.out).toMatch(/Session id +f00dfeed/);
     expect(io.out).toMatch(/\[ERROR\] ENERGY_MISMATCH/);
     expect(io.out).toMatch(/Reader warnings/);
   });

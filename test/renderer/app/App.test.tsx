@@ -56,7 +56,7 @@ describe('shell', () => {
     );
     const details = screen.getByTestId('details-panel');
     expect(within(details).getAllByText('sess-1').length).toBeGreaterThan(0);
-    expect(within(details).getByText('10 EUR excl. VAT')).toBeTruthy();
+    expect(within(details).getByText('10.00 EUR excl. VAT')).toBeTruthy();
     expect(within(details).getByText('2024-05-01 10:00:00')).toBeTruthy();
     expect(within(screen.getByTestId('checks-panel')).getByText('ENERGY_MISMATCH')).toBeTruthy();
     expect(await screen.findByTestId('timeline-chart')).toBeTruthy();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvNumber, csvText, periodsToCsv } from '../../../shared/export/csv';
 import { readSession } from '../../../shared/session/read-session';
 import type { NormalizedSession } from '../../../shared/session/types';
+import { roundTo } from '../../../shared/present/numbers';
 import { manyPeriodsSession } from '../../fixtures/export';
 import { ocpi211Session } from '../../fixtures/sessions';
 
@@ -70,12 +71,12 @@ describe('periodsToCsv', () => {
       'T"2',
       '0.1',
       '0.1',
-      String(s.periods.powerKw[0]),
+      String(roundTo(s.periods.powerKw[0], 2)),
     ]);
     // Period 3 has no ENERGY: empty kWh and kW, the running total carries on.
     expect(rows[4][5]).toBe('');
     expect(rows[4][7]).toBe('');
-    expect(rows[4][6]).toBe(String(s.periods.cumulativeKwh[3]));
+    expect(rows[4][6]).toBe(String(roundTo(s.periods.cumulativeKwh[3], 4)));
     expect(rows[4][4]).toBe('T,1');
   });
 

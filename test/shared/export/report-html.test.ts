@@ -122,7 +122,9 @@ describe('HTML report', () => {
 
   it('never holds the account ids when redacted', async () => {
     const loaded = loadedFrom(manyPeriodsSession(5));
-    expect(report(loaded)).toContain('DRIVER-TOKEN-123');
+    expect(renderHtmlReport(loaded, { basemap, appVersion: '1', revealIds: true })).toContain(
+      'DRIVER-TOKEN-123',
+    );
     const html = await renderExport(loaded, 'html', { redact: true, appVersion: '1' });
     expect(html).not.toContain('DRIVER-TOKEN-123');
     expect(html).toContain('REDACTED-1');

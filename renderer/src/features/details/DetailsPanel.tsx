@@ -1,13 +1,12 @@
 import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { LoadedSession } from '../../../../shared/domain/loaded-session';
-import { formatSeconds, summarize } from '../../../../shared/session/summary';
+import type { TimeZoneDisplay } from '../../../../shared/domain/settings';
+import { LABELS } from '../../../../shared/present/labels';
+import { type AccountId, type IdFact, presentSession } from '../../../../shared/present/present-session';
 import { CopyButton } from '../../app/CopyButton';
 import { useAppStore } from '../../store/app-store';
 import { updateSettings } from '../../store/actions';
-import { costLines } from './cost-lines';
-import { formatNumber, formatTime, maskId, resolveZone } from '../../format/format';
-import type { TimeZoneDisplay } from '../../../../shared/domain/settings';
 import './details.css';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -19,35 +18,42 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function IdRow({ label, value }: { label: string; value: string | null }) {
+function IdRow({ id }: { id: IdFact }) {
   return (
-    <Row label={label}>
-      {value ? <code className="id">{value}</code> : <span className="muted">—</span>}
-      <CopyButton text={value} what={label} />
+    <Row label={id.label}>
+      {id.text ? <code className="id">{id.text}</code> : <span className="muted">—</span>}
+      <CopyButton text={id.raw} what={id.label} />
     </Row>
   );
 }
 
-export function DetailsPanel({ loaded }: { loaded: LoadedSession }) {
-  const s = loaded.session;
-  const display = useAppStore((st) => st.settings.timeZone);
-  const zone = resolveZone(display, s.location?.timeZone ?? null);
-  const summary = useMemo(
-    () => summarize({ ok: true, session: loaded.session, warnings: loaded.warnings, checks: loaded.checks }),
-    [loaded],
+/** An account id, masked until asked. */
+function AccountIdView({ id, testId }: { id: AccountId; testId: string }) {
+  const [shown, setShown] = useState(false);
+  return (
+    <div>
+      <span className="muted">{id.label}</span>{' '}
+      <code className="id" data-testid={testId}>
+        {shown ? id.clear : id.masked}
+      </code>
+      <button type="button" className="link-button" onClick={() => setShown(!shown)} aria-pressed={shown}>
+        {shown ? 'Hide' : 'Show'} {id.label.toLowerCase()}
+      </button>
+    </div>
   );
-  const [showAuth, setShowAuth] = useState(false);
-  const mismatch =
-    summary.energyKwh !== null &&
-    summary.periodEnergyKwh !== null &&
-    Math.abs(summary.energyKwh - summary.periodEnergyKwh) > 0.01;
+}
+
+export function DetailsPanel({ loaded }: { loaded: LoadedSession }) {
+  const display = useAppStore((st) => st.settings.timeZone);
+  const p = useMemo(() => presentSession(loaded, { timeZone: display }), [loaded, display]);
+  const { energy, site, source } = p;
 
   return (
     <section className="panel details" aria-labelledby="details-heading" data-testid="details-panel">
       <div className="panel__header">
         <h2 id="details-heading">Details</h2>
         <label className="inline-field">
-          <span>Times in</span>
+          <span>{LABELS.zone}</span>
           <select
             value={display}
             onChange={(e) => void updateSettings({ timeZone: e.target.value as TimeZoneDisplay })}
@@ -59,87 +65,64 @@ export function DetailsPanel({ loaded }: { loaded: LoadedSession }) {
         </label>
       </div>
       <dl className="kv">
-        <Row label="Status">
-          <span className={`badge badge--status-${(s.status ?? 'unknown').toLowerCase()}`}>
-            {s.status ?? 'unknown'}
+        <Row label={LABELS.status}>
+          <span className={`badge badge--status-${(p.status ?? 'unknown').toLowerCase()}`}>
+            {p.status ?? 'unknown'}
           </span>
-          <span className="muted"> · {s.shape}</span>
+          <span className="muted"> · {p.shape}</span>
         </Row>
-        <IdRow label="Session id" value={s.ids.sessionId ?? s.ids.id} />
-        <IdRow label="OCPI id" value={s.ids.id} />
-        <IdRow
-          label="Country / party"
-          value={
-            s.ids.countryCode || s.ids.partyId ? `${s.ids.countryCode ?? '?'}*${s.ids.partyId ?? '?'}` : null
-          }
-        />
-        <IdRow label="CPO" value={s.ids.cpoId} />
-        <Row label="Start">{formatTime(s.startedAt, zone.zone)}</Row>
-        <Row label="End">{formatTime(s.endedAt, zone.zone)}</Row>
-        <Row label="Duration">
-          {summary.durationSeconds !== null ? formatSeconds(summary.durationSeconds) : '—'}
-        </Row>
+        {p.ids.map((id) => (
+          <IdRow key={id.key} id={id} />
+        ))}
+        <Row label={LABELS.start}>{p.start.shown}</Row>
+        <Row label={LABELS.end}>{p.end.shown}</Row>
+        <Row label={LABELS.duration}>{p.duration ?? '—'}</Row>
         <Row label="Zone">
-          {zone.label}
-          {zone.note && <div className="note">{zone.note}</div>}
+          {p.zone.label}
+          {p.zone.note && <div className="note">{p.zone.note}</div>}
         </Row>
-        <Row label="Energy">
-          <span>{formatNumber(summary.energyKwh)} kWh reported</span>
-          <br />
-          <span className={mismatch ? 'text-warning' : undefined}>
-            {formatNumber(summary.periodEnergyKwh)} kWh summed over {summary.periodCount.toLocaleString('en')}{' '}
-            periods
+        <Row label={LABELS.energy}>
+          <span
+            className={energy.verdict === 'differ' ? 'text-warning' : undefined}
+            data-testid="energy-line"
+          >
+            {energy.line}
           </span>
-          {summary.maxPowerKw !== null && (
-            <div className="muted">max {formatNumber(summary.maxPowerKw, 2)} kW</div>
-          )}
-        </Row>
-        <Row label="Cost">
-          {s.cost ? (
-            costLines(s.cost, s.currency).map((line, i) => <div key={i}>{line}</div>)
-          ) : (
-            <span className="muted">—{s.currency ? ` (${s.currency})` : ''}</span>
-          )}
-        </Row>
-        <Row label="Auth">
-          <span>{s.auth.method ?? '—'}</span>
-          {s.auth.id && (
-            <>
-              {' '}
-              <code className="id" data-testid="auth-id">
-                {showAuth ? s.auth.id : maskId(s.auth.id)}
-              </code>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => setShowAuth(!showAuth)}
-                aria-pressed={showAuth}
-              >
-                {showAuth ? 'Hide' : 'Show'} auth id
-              </button>
-            </>
-          )}
-          {s.auth.tokenType && <div className="muted">{s.auth.tokenType}</div>}
-        </Row>
-        <Row label="Site">
-          <div>{s.location?.name ?? '—'}</div>
-          <div className="muted">
-            {[s.location?.address, s.location?.postalCode, s.location?.city, s.location?.country]
-              .filter(Boolean)
-              .join(', ')}
+          {energy.maxPower && <div className="muted">{energy.maxPower}</div>}
+          <div className="muted" data-testid="energy-explanation">
+            {energy.explanation}
           </div>
         </Row>
-        <Row label="Source">
-          {loaded.source.kind}
-          {loaded.source.profileName && ` · ${loaded.source.profileName}`}
-          {loaded.source.fileName && ` · ${loaded.source.fileName}`}
-          {loaded.source.fetch && (
-            <div className="muted">
-              HTTP {loaded.source.fetch.status} in {Math.round(loaded.source.fetch.durationMs)} ms · request{' '}
-              <code>{loaded.source.fetch.requestId}</code>
-            </div>
-          )}
+        <Row label={LABELS.cost}>
+          {p.costLines.map((line, i) => (
+            <div key={i}>{line}</div>
+          ))}
         </Row>
+        <Row label={LABELS.auth}>
+          <span>{p.authMethod ?? '—'}</span>
+          {p.tokenType && <span className="muted"> · {p.tokenType}</span>}
+          {p.authId && <AccountIdView id={p.authId} testId="auth-id" />}
+          {p.contractId && <AccountIdView id={p.contractId} testId="contract-id" />}
+        </Row>
+        <Row label={LABELS.site}>
+          <div>{site?.name ?? '—'}</div>
+          {site?.address && <div className="muted">{site.address}</div>}
+        </Row>
+        <Row label={LABELS.evse}>
+          <div>{p.equipment.used ?? '—'}</div>
+          {p.equipment.note && <div className="note">{p.equipment.note}</div>}
+        </Row>
+        {source && (
+          <Row label={LABELS.source}>
+            {source.line}
+            {source.fetch && (
+              <div className="muted">
+                HTTP {source.fetch.status} in {source.fetch.durationMs} ms · request{' '}
+                <code>{source.fetch.requestId}</code>
+              </div>
+            )}
+          </Row>
+        )}
       </dl>
     </section>
   );

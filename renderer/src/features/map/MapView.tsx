@@ -5,10 +5,10 @@ import 'leaflet/dist/leaflet.css';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesText from 'world-atlas/countries-50m.json?raw';
-import type { NormalizedSession } from '../../../../shared/session/types';
-import { mapPoints } from './map-points';
-import { unwrapGeometry } from './unwrap-antimeridian';
-import type { MapPoint } from './map-points';
+import type { MapPoint } from '../../../../shared/present/map-points';
+import { unwrapGeometry } from '../../../../shared/geo/unwrap-antimeridian';
+import { useMapFocus } from './map-focus';
+import { markerFor } from './markers';
 
 let basemap: GeoJSON.FeatureCollection | null = null;
 
@@ -31,20 +31,6 @@ function offlineBasemap(): GeoJSON.FeatureCollection {
   return basemap;
 }
 
-/** Popup content as DOM text nodes: session strings never become HTML. */
-function popupContent(point: MapPoint): HTMLElement {
-  const box = document.createElement('div');
-  const title = document.createElement('strong');
-  title.textContent = point.title;
-  box.append(title);
-  for (const line of point.lines) {
-    const div = document.createElement('div');
-    div.textContent = line;
-    box.append(div);
-  }
-  return box;
-}
-
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -59,17 +45,18 @@ function tileAttribution(tileUrl: string): string {
 }
 
 export default function MapView({
-  session,
+  points,
   tileUrl,
   dark,
 }: {
-  session: NormalizedSession;
+  points: MapPoint[];
   tileUrl: string;
   dark: boolean;
 }) {
   const host = useRef<HTMLDivElement>(null);
+  const frame = useRef<(() => void) | null>(null);
   const [tilesFailed, setTilesFailed] = useState(false);
-  const points = mapPoints(session);
+  const focus = useMapFocus((s) => s.nonce);
 
   useEffect(() => {
     const el = host.current;
@@ -102,31 +89,29 @@ export default function MapView({
 
     const latLngs: L.LatLngExpression[] = [];
     for (const point of points) {
-      const at: L.LatLngExpression = [point.coordinates.latitude, point.coordinates.longitude];
-      latLngs.push(at);
-      L.circleMarker(at, {
-        radius: point.kind === 'location' ? 9 : 6,
-        color: '#ffffff',
-        weight: 2,
-        fillColor: point.kind === 'location' ? '#d6336c' : point.used ? '#f08c00' : '#1c7ed6',
-        fillOpacity: 1,
-      })
-        .bindPopup(popupContent(point))
-        .bindTooltip(point.title)
-        .addTo(map);
+      latLngs.push([point.coordinates.latitude, point.coordinates.longitude]);
+      markerFor(point).addTo(map);
     }
-    if (latLngs.length > 1) map.fitBounds(L.latLngBounds(latLngs), { padding: [40, 40], maxZoom: 18 });
-    else if (latLngs.length === 1) map.setView(latLngs[0], 16);
-    else map.setView([20, 0], 2);
+    const fit = (): void => {
+      if (latLngs.length > 1) map.fitBounds(L.latLngBounds(latLngs), { padding: [40, 40], maxZoom: 18 });
+      else if (latLngs.length === 1) map.setView(latLngs[0], 16);
+      else map.setView([20, 0], 2);
+    };
+    fit();
+    frame.current = fit;
     const resize = new ResizeObserver(() => map.invalidateSize());
     resize.observe(el);
     return () => {
+      frame.current = null;
       resize.disconnect();
       map.remove();
     };
-    // `points` derives from `session`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session, tileUrl, dark]);
+  }, [points, tileUrl, dark]);
+
+  // "Show on map" from a check: frame every point again, whatever the user panned to.
+  useEffect(() => {
+    if (focus > 0) frame.current?.();
+  }, [focus]);
 
   return (
     <>

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  coordinateChecks,
-  mapPoints,
-  validCoordinates,
-} from '../../../../renderer/src/features/map/map-points';
-import { loadedFrom } from '../../fixtures';
+import { coordinateChecks, mapPoints, validCoordinates } from '../../../shared/present/map-points';
+import { loadedFrom } from '../../renderer/fixtures';
 
 const evse = (uid: string, latitude: string, longitude: string) => ({
   uid,
@@ -35,9 +31,31 @@ const withLocation = {
 describe('mapPoints', () => {
   it('puts the site first and only EVSEs whose coordinates differ', () => {
     const points = mapPoints(loadedFrom(withLocation).session);
-    expect(points.map((p) => p.kind)).toEqual(['location', 'evse']);
+    expect(points.map((p) => p.kind)).toEqual(['location', 'evse-used']);
     expect(points[0].title).toBe('Depot <b>North</b>');
     expect(points[1].title).toContain('E2');
+  });
+
+  it('adds the probable position, swapped back, when the coordinates look swapped', () => {
+    const swapped = {
+      ...withLocation,
+      location: {
+        ...withLocation.location,
+        coordinates: { latitude: '3.72', longitude: '51.05' },
+        evses: [],
+      },
+    };
+    const loaded = loadedFrom(swapped);
+    expect(loaded.checks.map((c) => c.message).join(' ')).toMatch(/swapped/);
+    const points = mapPoints(loaded.session);
+    expect(points.map((p) => p.kind)).toEqual(['location', 'probable']);
+    expect(points[1].coordinates).toEqual({ latitude: 51.05, longitude: 3.72 });
+    expect(mapPoints(loadedFrom(withLocation).session).some((p) => p.kind === 'probable')).toBe(false);
+  });
+
+  it('shows invisible characters in titles visibly', () => {
+    const bidi = { ...withLocation, location: { ...withLocation.location, name: 'EVSE\u202Eexe.txt' } };
+    expect(mapPoints(loadedFrom(bidi).session)[0].title).toBe('EVSE⟨U+202E⟩exe.txt');
   });
 
   it('rejects impossible coordinates', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unwrapGeometry, unwrapRing } from '../../../../renderer/src/features/map/unwrap-antimeridian';
+import { unwrapGeometry, unwrapRing } from '../../../shared/geo/unwrap-antimeridian';
 
 describe('unwrapRing', () => {
   it('keeps a ring that crosses the antimeridian continuous', () => {

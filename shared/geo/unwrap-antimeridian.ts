@@ -1,7 +1,7 @@
 /**
  * Natural Earth rings that cross the antimeridian jump from +180 to −180 between two points; Leaflet
  * would draw that jump as a line across the whole map. Shifting longitudes by ±360 where a ring jumps
- * keeps each ring continuous (it then extends past ±180, which Leaflet draws correctly).
+ * keeps each ring continuous (it then extends past ±180, which Leaflet and the report's SVG map draw correctly).
  */
 type Position = number[];
 

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatBytes,
-  formatNumber,
-  formatTime,
-  maskId,
-  resolveZone,
-} from '../../../renderer/src/format/format';
-import { costLines } from '../../../renderer/src/features/details/cost-lines';
+import { formatBytes } from '../../../renderer/src/format/format';
+import { costLines } from '../../../shared/present/cost';
+import { maskId } from '../../../shared/present/mask';
+import { formatNumber } from '../../../shared/present/numbers';
+import { formatTime, isoInZone, resolveZone } from '../../../shared/present/time';
 
 const T = Date.UTC(2024, 0, 15, 13, 5, 9, 42);
 
@@ -16,6 +13,13 @@ describe('time display', () => {
     expect(formatTime(T, 'Europe/Brussels')).toBe('2024-01-15 14:05:09');
     expect(formatTime(T, 'UTC', true)).toBe('2024-01-15 13:05:09.042');
     expect(formatTime(null, 'UTC')).toBe('—');
+  });
+  it('writes ISO 8601 with the zone offset, or Z for UTC', () => {
+    expect(isoInZone(T, 'UTC')).toBe('2024-01-15T13:05:09.042Z');
+    expect(isoInZone(T, 'Europe/Brussels')).toBe('2024-01-15T14:05:09.042+01:00');
+    expect(isoInZone(T, 'Asia/Kolkata')).toBe('2024-01-15T18:35:09.042+05:30');
+    expect(isoInZone(Date.UTC(2024, 6, 1), 'Europe/Brussels')).toBe('2024-07-01T02:00:00.000+02:00');
+    expect(isoInZone(T, 'Atlantic/Reykjavik')).toBe('2024-01-15T13:05:09.042+00:00');
   });
   it('uses the site zone when known, else UTC with a note', () => {
     expect(resolveZone('site', 'Asia/Kolkata')).toEqual({
@@ -51,14 +55,21 @@ describe('formatting helpers', () => {
 });
 
 describe('costLines', () => {
-  it('describes each of the three price shapes with the currency', () => {
+  it('describes each of the three price shapes with the currency, to its minor unit', () => {
     expect(costLines({ shape: 'number', exclVat: 8.5, inclVat: null, taxes: [] }, 'EUR')).toEqual([
-      '8.5 EUR (a plain number: excl. VAT)',
+      '8.50 EUR (a plain number: excl. VAT)',
     ]);
     expect(costLines({ shape: 'excl_incl', exclVat: 10, inclVat: 12.1, taxes: [] }, 'EUR')).toEqual([
-      '10 EUR excl. VAT',
-      '12.1 EUR incl. VAT',
+      '10.00 EUR excl. VAT',
+      '12.10 EUR incl. VAT',
     ]);
+    expect(costLines({ shape: 'number', exclVat: 1234.5, inclVat: null, taxes: [] }, 'JPY')[0]).toBe(
+      '1235 JPY (a plain number: excl. VAT)',
+    );
+    expect(costLines({ shape: 'number', exclVat: 1.2345, inclVat: null, taxes: [] }, 'KWD')[0]).toMatch(
+      /^1\.23[45] KWD/,
+    );
+    expect(costLines(null, 'EUR')).toEqual(['— (EUR)']);
     expect(
       costLines(
         {
@@ -69,6 +80,6 @@ describe('costLines', () => {
         },
         'EUR',
       ),
-    ).toEqual(['10 EUR before taxes', 'VAT 21%: 2.1 EUR', '12.1 EUR after taxes']);
+    ).toEqual(['10.00 EUR before taxes', 'VAT 21%: 2.10 EUR', '12.10 EUR after taxes']);
   });
 });
