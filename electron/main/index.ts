@@ -3,12 +3,12 @@
  * navigation / window.open / permission guards, the tile User-Agent, and one `ipcMain.handle` per contract
  * channel behind a sender check. All logic lives in ./services and ./ipc/handlers.
  */
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { appError } from '../../shared/domain/errors';
 import { IPC_CHANNELS } from '../../shared/ipc/contract';
+import { createAppProtocolHandler } from './app-protocol';
 import type { Dialogs } from './ipc/dialogs';
 import { createIpcHandlers } from './ipc/handlers/index';
 import { createAppServices } from '../../services/app-services';
@@ -28,16 +28,6 @@ const RENDERER_DIR = join(HERE, '../renderer');
 const PRELOAD = join(HERE, '../preload/index.cjs');
 const DEV_URL = process.env.ELECTRON_RENDERER_URL;
 const APP_ORIGINS = [APP_ORIGIN, ...(DEV_URL ? [new URL(DEV_URL).origin] : [])];
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 protocol.registerSchemesAsPrivileged([
   {
@@ -84,25 +74,7 @@ async function start(): Promise<void> {
   let win: BrowserWindow | null = null;
 
   // The renderer's files, with the CSP as a real header; nothing outside the renderer folder is served.
-  protocol.handle(APP_SCHEME, async (request) => {
-    const { pathname } = new URL(request.url);
-    const file = normalize(
-      join(RENDERER_DIR, decodeURIComponent(pathname === '/' ? '/index.html' : pathname)),
-    );
-    if (!file.startsWith(RENDERER_DIR + sep)) return new Response('Not found', { status: 404 });
-    try {
-      const body = await readFile(file);
-      return new Response(body, {
-        headers: {
-          'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-          'content-security-policy': csp(),
-          'x-content-type-options': 'nosniff',
-        },
-      });
-    } catch {
-      return new Response('Not found', { status: 404 });
-    }
-  });
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir: RENDERER_DIR, csp }));
 
   const ses = session.defaultSession;
   // The dev server's pages get the same CSP header.

@@ -4,6 +4,7 @@
  * the external-link allow-list.
  */
 import type { WebPreferences } from 'electron';
+import { checkTileUrl } from '../../shared/ipc/validate';
 
 /** The renderer is served from this privileged scheme, so it has a real origin and gets CSP headers. */
 export const APP_SCHEME = 'app';
@@ -26,15 +27,14 @@ export function buildWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-/** The origin pattern of a Leaflet tile template (`{s}` subdomains become a wildcard), or null. */
+/**
+ * The origin pattern of a valid Leaflet tile template (`{s}` subdomains become a wildcard), or null. Only
+ * a template `checkTileUrl` accepts gets here, so nothing but a scheme, host and port reaches the CSP.
+ */
 export function tileSource(tileUrl: string): string | null {
-  try {
-    const url = new URL(tileUrl.replace(/\{s\}/g, 'wildcard--').replace(/\{[a-z]+\}/g, '0'));
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    return `${url.protocol}//${url.host.replace('wildcard--', '*')}`;
-  } catch {
-    return null;
-  }
+  if (!checkTileUrl(tileUrl).ok) return null;
+  const url = new URL(tileUrl.replace(/\{s\}/g, 'wildcard--').replace(/\{[a-z]+\}/g, '0'));
+  return `${url.protocol}//${url.host.replace('wildcard--', '*')}`;
 }
 
 /** Scripts from the app only; images from the app, data: and the tile host; nothing to fetch beyond the app. */

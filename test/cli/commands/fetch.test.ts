@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
 import type { CliIo } from '../../../cli/io';
 import keytar from 'keytar';
+import { itWithKeychain } from '../../support/keychain';
 import { KEYCHAIN_SERVICE } from '../../../services/storage/token-store';
 import { ProfileStore } from '../../../services/storage/profiles';
 import { DEFAULT_MAX_BYTES } from '../../../shared/domain/profile';
@@ -76,7 +77,7 @@ describe('ocpi-inspect fetch', () => {
     expect(r.stderr).toMatch(/wrote \d+ bytes/);
   });
 
-  it('uses a saved profile by name', async () => {
+  itWithKeychain('uses a saved profile by name', async () => {
     const store = await ProfileStore.open(dir);
     await store.save({
       name: 'Local mock',

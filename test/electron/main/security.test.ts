@@ -51,6 +51,13 @@ describe('buildCsp', () => {
     expect(tileSource('https://{s}.tile.example.org/{z}/{x}/{y}.png')).toBe('https://*.tile.example.org');
     expect(tileSource('javascript:alert(1)')).toBeNull();
   });
+
+  it('never lets a tile URL add a directive', () => {
+    const injected = buildCsp({ tileUrl: 'https://tiles.example;sandbox/{z}/{x}/{y}.png' });
+    expect(injected).not.toMatch(/sandbox/);
+    expect(injected.split('; ').find((d) => d.startsWith('img-src '))).toBe("img-src 'self' data: blob:");
+    expect(tileSource('https://tiles.example,https://evil.example/{z}/{x}/{y}.png')).toBeNull();
+  });
 });
 
 describe('navigation and senders', () => {

@@ -122,4 +122,21 @@ describe('SettingsStore', () => {
     const partly = await SettingsStore.open(dir);
     expect(partly.get()).toEqual({ ...DEFAULT_SETTINGS, timeZone: 'local' });
   });
+
+  it('recovers from a saved tile URL that would break the CSP: default tiles and a notice', async () => {
+    await writeFile(
+      join(dir, SETTINGS_FILE),
+      JSON.stringify({ tileUrl: 'https://tiles.example;sandbox/{z}/{x}/{y}.png', timeZone: 'utc' }),
+    );
+    const store = await SettingsStore.open(dir);
+    expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, timeZone: 'utc' });
+    expect(store.notices).toEqual([expect.stringMatching(/saved tile server was not valid.*default/)]);
+  });
+
+  it('refuses a 50 MiB active profile id', async () => {
+    const store = await SettingsStore.open(dir);
+    const r = await updateRaw(store, { activeProfileId: 'x'.repeat(50 * 1024 * 1024) });
+    expect(r.ok ? null : r.error.kind).toBe('invalid-argument');
+    expect(store.get().activeProfileId).toBe(DEFAULT_SETTINGS.activeProfileId);
+  });
 });

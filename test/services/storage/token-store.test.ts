@@ -1,10 +1,11 @@
 /**
- * Against the real OS keychain (gnome-keyring on a private D-Bus, see scripts/with-keyring.sh); a fake
- * keychain only for the unavailable paths.
+ * Against the real OS keychain (gnome-keyring on a private D-Bus, see scripts/with-keyring.sh; skipped with
+ * the reason where none is reachable, except under CI=true); a fake keychain only for the unavailable paths.
  */
 import { randomUUID } from 'node:crypto';
 import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeWithKeychain, keychainAvailable } from '../../support/keychain';
 import {
   KEYCHAIN_SERVICE,
   keychainHelp,
@@ -19,6 +20,7 @@ const profileId = (): string => {
   return id;
 };
 afterEach(async () => {
+  if (!keychainAvailable) return;
   for (const id of created.splice(0)) await keytar.deletePassword(KEYCHAIN_SERVICE, id);
 });
 
@@ -28,7 +30,7 @@ const unavailable: Keychain = {
   deletePassword: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
 };
 
-describe('TokenStore with the real keychain', () => {
+describeWithKeychain('TokenStore with the real keychain', () => {
   it('sets, replaces, reports and clears a token in its own keychain entry', async () => {
     const store = new TokenStore();
     const id = profileId();

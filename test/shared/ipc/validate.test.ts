@@ -106,3 +106,41 @@ describe('other validators', () => {
     });
   });
 });
+
+describe('checkTileUrl as a host and path', () => {
+  it.each([
+    'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+    'https://{s}.tile.example.org/{z}/{x}/{y}.png',
+    'https://tiles.example.com:8443/styles/v1/{z}/{x}/{y}@2x.png?key=abc&lang=de',
+    'http://127.0.0.1:8080/{z}/{x}/{y}.png',
+    'http://localhost/{z}/{x}/{y}.png',
+  ])('accepts %s', (url) => {
+    expect(checkTileUrl(url)).toEqual({ ok: true, value: url });
+  });
+
+  it.each([
+    ['a CSP separator in the host', 'https://tiles.example;sandbox/{z}/{x}/{y}.png'],
+    ['a CSP separator in the path', 'https://tiles.example/{z};script-src *;/{x}/{y}.png'],
+    ['a comma', 'https://tiles.example,evil.example/{z}/{x}/{y}.png'],
+    ['a space', 'https://tiles.example /{z}/{x}/{y}.png'],
+    ['a quote', "https://tiles.example/'unsafe-inline'/{z}/{x}/{y}.png"],
+    ['user info', 'https://user@tiles.example/{z}/{x}/{y}.png'],
+    ['a fragment', 'https://tiles.example/{z}/{x}/{y}.png#x'],
+    ['a control character', 'https://tiles.example/{z}/{x}/{y}.png\n'],
+    ['plain http to another host', 'http://tiles.example/{z}/{x}/{y}.png'],
+    ['another scheme', 'javascript:alert(1)//{z}/{x}/{y}'],
+    ['an over-long template', `https://tiles.example/${'a'.repeat(2100)}/{z}/{x}/{y}.png`],
+  ])('refuses %s', (_what, url) => {
+    expect(checkTileUrl(url).ok).toBe(false);
+  });
+});
+
+describe('parseSettingsPatch bounds', () => {
+  it('refuses an over-long, empty or control-character active profile id', () => {
+    for (const id of ['x'.repeat(50 * 1024 * 1024), 'x'.repeat(101), '', 'a\nb', 7]) {
+      const r = parseSettingsPatch({ activeProfileId: id });
+      expect(r.ok ? null : r.error.kind).toBe('invalid-argument');
+    }
+    expect(parseSettingsPatch({ activeProfileId: 'x'.repeat(100) }).ok).toBe(true);
+  });
+});
