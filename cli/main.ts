@@ -7,12 +7,19 @@ const COMMANDS: Record<string, () => Promise<{ run: (args: string[], io: CliIo) 
   export: () => import('./commands/export'),
   cost: () => import('./commands/cost'),
   reconcile: () => import('./commands/reconcile'),
+  discover: () => import('./commands/discover'),
+  list: () => import('./commands/list'),
 };
 
 const USAGE = `Usage:
   ocpi-inspect summary <file|-> [--json]
   ocpi-inspect fetch <id> (--profile NAME | --base-url URL [--flavour vendor|ocpi-2.1.1|ocpi-2.2.1|ocpi-2.3.0]
                       [--auth-scheme token|bearer|header:NAME] [--base64]) [--out FILE] [--verbose]
+  ocpi-inspect fetch <id|CC/PARTY/ID|URL> (--versions-url URL [--version V] | --profile NAME) [--around ISO]
+                      [--country-code CC --party-id ID] [--out FILE]
+  ocpi-inspect discover (--versions-url URL [--version V] | --profile NAME) [--json]
+  ocpi-inspect list (--versions-url URL [--version V] | --profile NAME) --from ISO --to ISO [--status S]
+                      [--json|--csv]
   ocpi-inspect export <file|-> --format bundle|csv|html [--redact] --out PATH
   ocpi-inspect cost <session-or-cdr-file> [--tariff FILE …] [--location FILE] [--json]
   ocpi-inspect reconcile <session-file> <cdr-file> [--tariff FILE …] [--location FILE] [--json]`;

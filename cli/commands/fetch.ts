@@ -28,7 +28,7 @@ import { CliError, type CliIo, parseArgs } from '../io';
 export const TOKEN_ENV = 'OCPI_INSPECT_TOKEN';
 
 /** A typed error as the CLI's one line: what happened, then what to do. */
-const failure = (error: AppError): CliError => new CliError(`${error.message} ${error.hint}`, 1);
+export const failure = (error: AppError): CliError => new CliError(`${error.message} ${error.hint}`, 1);
 
 function parseAuthScheme(value: string | true | undefined): AuthScheme {
   if (value === undefined || value === 'token') return { kind: 'token' };
@@ -63,7 +63,7 @@ async function resolveProfile(options: Record<string, string | true>, io: CliIo)
   };
 }
 
-async function resolveToken(profile: Profile, io: CliIo): Promise<string | null> {
+export async function resolveToken(profile: Profile, io: CliIo): Promise<string | null> {
   if (profile.demo) return null;
   const fromEnv = io.env[TOKEN_ENV]?.trim();
   if (fromEnv) return fromEnv;
@@ -77,6 +77,9 @@ async function resolveToken(profile: Profile, io: CliIo): Promise<string | null>
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { positionals, options } = parseArgs(args, ['base64', 'verbose']);
   if (positionals.length !== 1) throw new CliError('fetch needs exactly one session id');
+  // OCPI discovery (--versions-url, or a profile with OCPI settings): lists on a Sender, GETs on a Receiver.
+  const ocpi = await import('./ocpi-fetch');
+  if (await ocpi.applies(options, io)) return ocpi.run(positionals[0], options, io);
   const id = checkSessionId(positionals[0]);
   if (!id.ok) throw new CliError(id.error.message);
   const profile = await resolveProfile(options, io);
