@@ -103,3 +103,38 @@ describe('TokenStore with an unavailable keychain', () => {
     expect(keychainHelp('linux')).toMatch(/libsecret/);
   });
 });
+
+describe('TokenStore while a token is being cleared', () => {
+  it('hands out no token between the start of a clear and its end', async () => {
+    let finishDelete: (done: boolean) => void = () => undefined;
+    const slow: Keychain = {
+      getPassword: async () => 'old-origin-token',
+      setPassword: async () => undefined,
+      deletePassword: () => new Promise<boolean>((resolve) => (finishDelete = resolve)),
+    };
+    const store = new TokenStore(async () => slow, 'linux');
+    expect(await store.get('p')).toEqual({ ok: true, value: 'old-origin-token' });
+    const clearing = store.clear('p');
+    const during = await store.get('p');
+    expect(during.ok ? null : during.error.kind).toBe('no-token');
+    finishDelete(true);
+    expect(await clearing).toEqual({ profileId: 'p', status: 'unset' });
+  });
+
+  it('tells its listener of every token set or read, so the log can scrub it', async () => {
+    const seen: string[] = [];
+    const keychain: Keychain = {
+      getPassword: async () => 'from-keychain',
+      setPassword: async () => undefined,
+      deletePassword: async () => true,
+    };
+    const store = new TokenStore(
+      async () => keychain,
+      'linux',
+      (t) => seen.push(t),
+    );
+    await store.set('p', 'typed-in', true);
+    await store.get('q');
+    expect(seen).toEqual(['typed-in', 'from-keychain']);
+  });
+});
