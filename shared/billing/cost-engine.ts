@@ -491,6 +491,7 @@ export function priceSession(input: PricingInput): CostResult {
     notes,
     stepRoundingExclVat: fromMicros(stepMicros.excl),
     stepRoundingInclVat: fromMicros(stepMicros.incl),
+    timeZoneUnknown: anyClock && !clock.valid,
   };
 }
 

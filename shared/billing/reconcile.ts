@@ -209,14 +209,20 @@ function costDiffers(stated: Cost | null, cost: CostResult, currency: string | n
   return problems;
 }
 
+/** Without the Location's time zone a time-of-day tariff was read in UTC: the finding is then only a lead. */
+const ZONE_CAVEAT = (cost: CostResult): string =>
+  cost.timeZoneUnknown
+    ? " The Location's time zone is unknown, so the tariff's times of day were read in UTC: give the Location (--location) for a firm answer."
+    : '';
+
 export function checkCdrCost(cdr: Cdr, cost: CostResult): BillingCheck[] {
   const problems = costDiffers(cdr.totalCost, cost, cdr.currency ?? cost.currency);
   if (problems.length === 0) return [];
   return [
     {
       code: 'CDR_COST_MISMATCH',
-      severity: 'error',
-      message: `The CDR's total_cost is not what its tariff gives: ${problems.join('; ')}.`,
+      severity: cost.timeZoneUnknown ? 'warning' : 'error',
+      message: `The CDR's total_cost is not what its tariff gives: ${problems.join('; ')}.${ZONE_CAVEAT(cost)}`,
       periods: lastIndex(cdr.periods.count),
       periodsOf: 'cdr',
     },
@@ -231,7 +237,7 @@ export function checkSessionCost(session: NormalizedSession, cost: CostResult): 
       code: 'SESSION_COST_MISMATCH',
       // A session's total_cost is a running figure, informative until the CDR: a warning, not an error.
       severity: 'warning',
-      message: `The session's total_cost is not what the tariff gives: ${problems.join('; ')}.`,
+      message: `The session's total_cost is not what the tariff gives: ${problems.join('; ')}.${ZONE_CAVEAT(cost)}`,
       periods: lastIndex(session.periods.count),
       periodsOf: 'session',
     },

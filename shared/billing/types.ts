@@ -172,6 +172,8 @@ export interface CostResult {
   /** Excl. VAT cost of what step rounding added: a CDR computed without it may differ by this much. */
   stepRoundingExclVat: number;
   stepRoundingInclVat: number;
+  /** True when restrictions on times of day, dates or days had to be read in UTC (no usable time zone). */
+  timeZoneUnknown: boolean;
 }
 
 export interface CdrReadSuccess {
