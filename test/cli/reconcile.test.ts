@@ -127,7 +127,7 @@ describe('ocpi-inspect reconcile', () => {
       loc,
     ]);
     expect(text.code).toBe(0);
-    expect(text.io.out).toMatch(/== Reconciliation\n  Session and CDR agree/);
+    expect(text.io.out).toMatch(/== Reconciliation\n {2}Session and CDR agree/);
     expect(text.io.out).toMatch(/== Cost of the CDR/);
     const swapped = await reconcile([file('c7.json', agreeingCdr()), file('s7.json', agreeingSession())]);
     expect(swapped.code).toBe(2);
