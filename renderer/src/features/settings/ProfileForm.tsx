@@ -1,7 +1,19 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API_FLAVOURS, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUTS } from '../../../../shared/domain/profile';
-import type { ApiFlavour, AuthScheme, Profile, ProfileInput } from '../../../../shared/domain/profile';
+import {
+  API_FLAVOURS,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_TIMEOUTS,
+  tokenOriginChanged,
+} from '../../../../shared/domain/profile';
+import type {
+  ApiFlavour,
+  AuthScheme,
+  Profile,
+  ProfileInput,
+  ProfileSave,
+} from '../../../../shared/domain/profile';
+import { useAppStore } from '../../store/app-store';
 import { saveProfile } from '../../store/actions';
 
 const MB = 1024 * 1024;
@@ -25,13 +37,21 @@ export function ProfileForm({ initial, onDone }: { initial: Profile | null; onDo
     return rest;
   });
   const [busy, setBusy] = useState(false);
+  const [keepToken, setKeepToken] = useState(false);
+  const tokenStatus = useAppStore((s) => (initial ? s.tokenStates[initial.id]?.status : undefined));
+  const name = useRef<HTMLInputElement>(null);
+  useEffect(() => name.current?.focus(), []);
   const update = (patch: Partial<ProfileInput>): void => setDraft((d) => ({ ...d, ...patch }));
   const authKind = draft.auth.kind;
+  // The token was given for the saved origin; moving the profile elsewhere must not take it along unasked.
+  const hasToken = tokenStatus === 'set' || tokenStatus === 'memory';
+  const originMoves = initial !== null && hasToken && tokenOriginChanged(initial, draft);
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setBusy(true);
-    const ok = await saveProfile(draft);
+    const toSave: ProfileSave = originMoves && keepToken ? { ...draft, keepTokenForNewOrigin: true } : draft;
+    const ok = await saveProfile(toSave);
     setBusy(false);
     if (ok) onDone();
   };
@@ -44,7 +64,7 @@ export function ProfileForm({ initial, onDone }: { initial: Profile | null; onDo
     >
       <label className="form__field">
         <span>Name</span>
-        <input required value={draft.name} onChange={(e) => update({ name: e.target.value })} />
+        <input ref={name} required value={draft.name} onChange={(e) => update({ name: e.target.value })} />
       </label>
       <label className="form__field">
         <span>Base URL</span>
@@ -56,6 +76,19 @@ export function ProfileForm({ initial, onDone }: { initial: Profile | null; onDo
           spellCheck={false}
         />
       </label>
+      {originMoves && (
+        <div className="note" role="note" data-testid="token-origin-note">
+          <p>
+            The token of this profile was given for <code>{originLabel(initial.baseUrl)}</code>. Saving with
+            the new address clears it, so it is never sent to <code>{originLabel(draft.baseUrl)}</code> unless
+            you say so.
+          </p>
+          <label className="form__check">
+            <input type="checkbox" checked={keepToken} onChange={(e) => setKeepToken(e.target.checked)} />
+            <span>Keep the token and send it to {originLabel(draft.baseUrl)}</span>
+          </label>
+        </div>
+      )}
       <div className="form__row">
         <label className="form__field">
           <span>API flavour</span>
@@ -148,4 +181,13 @@ export function ProfileForm({ initial, onDone }: { initial: Profile | null; onDo
       </div>
     </form>
   );
+}
+
+/** `scheme://host[:port]` of a URL being typed, or the text itself while it is not a URL yet. */
+function originLabel(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }

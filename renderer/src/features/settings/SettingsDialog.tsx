@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Profile } from '../../../../shared/domain/profile';
 import type { TimeZoneDisplay } from '../../../../shared/domain/settings';
 import { Modal } from '../../app/Modal';
@@ -30,6 +30,24 @@ export function SettingsDialog() {
   const [tileUrl, setTileUrl] = useState(settings.tileUrl);
   /** Delete asks twice, inline: no blocking confirm() dialog. */
   const [confirming, setConfirming] = useState<string | null>(null);
+  // Closing the form removes the focused button: focus goes back to what opened it, inside the dialog,
+  // so the keyboard (Tab, Esc) keeps working.
+  const dialogBody = useRef<HTMLElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const returnFocusTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (editing !== null || returnFocusTo.current === null) return;
+    const key = returnFocusTo.current;
+    const target = [...(dialogBody.current?.querySelectorAll<HTMLElement>('[data-focus-key]') ?? [])].find(
+      (el) => el.dataset.focusKey === key,
+    );
+    (target ?? addButton.current)?.focus();
+    returnFocusTo.current = null;
+  }, [editing]);
+  const closeForm = (): void => {
+    returnFocusTo.current = editing === 'new' || editing === null ? 'add' : `edit-${editing.id}`;
+    setEditing(null);
+  };
 
   return (
     <Modal title="Settings" onClose={() => openDialog(null)} wide>
@@ -38,10 +56,16 @@ export function SettingsDialog() {
           {n}
         </p>
       ))}
-      <section aria-labelledby="profiles-heading" className="settings__section">
+      <section aria-labelledby="profiles-heading" className="settings__section" ref={dialogBody}>
         <div className="panel__header">
           <h3 id="profiles-heading">Profiles</h3>
-          <button type="button" className="button button--small" onClick={() => setEditing('new')}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => setEditing('new')}
+            ref={addButton}
+            data-focus-key="add"
+          >
             Add profile
           </button>
         </div>
@@ -49,7 +73,7 @@ export function SettingsDialog() {
           <ProfileForm
             key={editing === 'new' ? 'new' : editing.id}
             initial={editing === 'new' ? null : editing}
-            onDone={() => setEditing(null)}
+            onDone={closeForm}
           />
         ) : (
           <table className="table">
@@ -81,6 +105,7 @@ export function SettingsDialog() {
                           className="link-button"
                           onClick={() => setEditing(p)}
                           aria-label={`Edit ${p.name}`}
+                          data-focus-key={`edit-${p.id}`}
                         >
                           Edit
                         </button>

@@ -1,8 +1,15 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Modal } from '../../app/Modal';
+import { nextStepFor } from '../../app/next-step';
 import { useAppStore } from '../../store/app-store';
-import { clearToken, openDialog, setToken } from '../../store/actions';
+import { clearToken, dismissError, openDialog, setToken } from '../../store/actions';
+
+/** An error a new token answers (no token, refused token, no keychain): stale once a token is saved. */
+const solvedByToken = (kind: Parameters<typeof nextStepFor>[0]): boolean => {
+  const step = nextStepFor(kind);
+  return step === 'set-token' || step === 'keep-token-for-run';
+};
 
 /** Sets or clears a profile's token. The typed token lives only in this input until it is sent to main. */
 export function TokenDialog({
@@ -27,7 +34,10 @@ export function TokenDialog({
     // Forget the token as soon as main has it (or refused it).
     setTokenText('');
     setBusy(false);
-    if (saved) close();
+    if (!saved) return;
+    const { error } = useAppStore.getState();
+    if (error && solvedByToken(error.kind)) dismissError();
+    close();
   };
 
   return (
