@@ -1,4 +1,6 @@
 /** `ocpi-inspect <command> …`: dispatches to one module per command under ./commands. */
+import { APP_VERSION } from '../shared/export/app-version';
+import { visibleText } from '../shared/present/visible-text';
 import { CliError, type CliIo, nodeIo } from './io';
 
 const COMMANDS: Record<string, () => Promise<{ run: (args: string[], io: CliIo) => Promise<number> }>> = {
@@ -12,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<{ run: (args: string[], io: CliIo) 
 };
 
 const USAGE = `Usage:
+  ocpi-inspect --version
   ocpi-inspect summary <file|-> [--json]
   ocpi-inspect fetch <id> (--profile NAME | --base-url URL [--flavour vendor|ocpi-2.1.1|ocpi-2.2.1|ocpi-2.3.0]
                       [--auth-scheme token|bearer|header:NAME] [--base64]) [--out FILE] [--verbose]
@@ -26,13 +29,17 @@ const USAGE = `Usage:
 
 export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.stdout(`ocpi-inspect ${APP_VERSION}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(USAGE + '\n');
     return name ? 0 : 2;
   }
   const load = COMMANDS[name];
   if (!load) {
-    io.stderr(`ocpi-inspect: unknown command "${name}"\n${USAGE}\n`);
+    io.stderr(`ocpi-inspect: unknown command "${visibleText(name)}"\n${USAGE}\n`);
     return 2;
   }
   try {
@@ -40,11 +47,14 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
     return await command.run(rest, io);
   } catch (err) {
     // One line, never a stack trace: the user needs the problem, not our internals.
+    // Messages quote server text: ESC, BEL or a bidi override must reach the terminal as a visible mark.
     if (err instanceof CliError) {
-      io.stderr(`ocpi-inspect: ${err.message}\n`);
+      io.stderr(`ocpi-inspect: ${visibleText(err.message)}\n`);
       return err.exitCode;
     }
-    io.stderr(`ocpi-inspect: unexpected failure: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(
+      `ocpi-inspect: unexpected failure: ${visibleText(err instanceof Error ? err.message : String(err))}\n`,
+    );
     return 1;
   }
 }

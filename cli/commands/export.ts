@@ -7,7 +7,7 @@ import { isExportFormat, renderExport } from '../../shared/export/render-export'
 import { CliError, type CliIo, parseArgs, readInput } from '../io';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { positionals, options } = parseArgs(args, ['redact']);
+  const { positionals, options } = parseArgs(args, ['redact'], ['format', 'out', 'times']);
   if (positionals.length !== 1)
     throw new CliError('export takes exactly one input: a file path or - for standard input');
   const format = options.format;

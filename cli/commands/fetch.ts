@@ -3,6 +3,7 @@
  * one GET through the app's own client; prints (or writes) the raw response body. The token comes from
  * OCPI_INSPECT_TOKEN or the profile's keychain entry, and is never printed.
  */
+import { checkHeaderName, checkToken } from '../../shared/domain/credentials';
 import type { AppError } from '../../shared/domain/errors';
 import {
   API_FLAVOURS,
@@ -20,22 +21,51 @@ import { httpGet, safeUrl } from '../../services/http/http-client';
 import { nodeTransport } from '../../services/http/http-transport';
 import { ProfileStore } from '../../services/storage/profiles';
 import { sessionUrl } from '../../services/sessions/session-loader';
-import { TokenStore } from '../../services/storage/token-store';
+import { keychainHelp, TokenStore } from '../../services/storage/token-store';
 import { defaultUserDataDir } from '../../services/storage/user-data-dir';
 import { createMainLog, logFetch, logFetchFailure } from '../../services/log/main-log';
 import { CliError, type CliIo, parseArgs } from '../io';
 
 export const TOKEN_ENV = 'OCPI_INSPECT_TOKEN';
 
+/** Options that take a value, for this command and its OCPI mode (./ocpi-fetch); any other is refused. */
+const FETCH_OPTIONS = [
+  'profile',
+  'base-url',
+  'flavour',
+  'auth-scheme',
+  'out',
+  'versions-url',
+  'version',
+  'around',
+  'country-code',
+  'party-id',
+];
+
 /** A typed error as the CLI's one line: what happened, then what to do. */
-export const failure = (error: AppError): CliError => new CliError(`${error.message} ${error.hint}`, 1);
+export const failure = (error: AppError): CliError =>
+  new CliError(
+    `${error.message} ${error.hint}${error.requestId ? ` (request id ${error.requestId})` : ''}`,
+    1,
+  );
 
 function parseAuthScheme(value: string | true | undefined): AuthScheme {
   if (value === undefined || value === 'token') return { kind: 'token' };
   if (value === 'bearer') return { kind: 'bearer' };
-  if (typeof value === 'string' && value.startsWith('header:') && value.length > 7)
-    return { kind: 'header', name: value.slice(7) };
+  if (typeof value === 'string' && value.startsWith('header:')) {
+    // The app's own rule for header names (shared/domain/credentials), with its message.
+    const name = checkHeaderName(value.slice(7));
+    if (!name.ok) throw new CliError(`--auth-scheme: ${name.error.message} ${name.error.hint}`);
+    return { kind: 'header', name: name.value };
+  }
   throw new CliError('--auth-scheme must be token, bearer or header:NAME');
+}
+
+/** The token as the app would accept it; the message says what is wrong without showing the token. */
+function usableToken(raw: string, from: string): string {
+  const token = checkToken(raw);
+  if (!token.ok) throw new CliError(`the token from ${from} cannot be sent: ${token.error.message}`, 2);
+  return token.value;
 }
 
 async function resolveProfile(options: Record<string, string | true>, io: CliIo): Promise<Profile> {
@@ -66,16 +96,24 @@ async function resolveProfile(options: Record<string, string | true>, io: CliIo)
 export async function resolveToken(profile: Profile, io: CliIo): Promise<string | null> {
   if (profile.demo) return null;
   const fromEnv = io.env[TOKEN_ENV]?.trim();
-  if (fromEnv) return fromEnv;
+  if (fromEnv) return usableToken(fromEnv, TOKEN_ENV);
   if (profile.id === 'cli')
     throw new CliError(`no token: set ${TOKEN_ENV}, or use --profile with a token in the keychain`, 1);
-  const stored = await new TokenStore().get(profile.id);
-  if (!stored.ok) throw failure(stored.error);
-  return stored.value;
+  const stored = await new TokenStore(io.openKeychain).get(profile.id);
+  if (!stored.ok) {
+    // The app's hint offers to keep the token for this run only, which the CLI cannot do: say what it can.
+    if (stored.error.kind === 'keychain-unavailable')
+      throw new CliError(
+        `${stored.error.message} ${keychainHelp()} Or set ${TOKEN_ENV} for this command.`,
+        1,
+      );
+    throw failure(stored.error);
+  }
+  return usableToken(stored.value, 'the keychain');
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { positionals, options } = parseArgs(args, ['base64', 'verbose']);
+  const { positionals, options } = parseArgs(args, ['base64', 'verbose'], FETCH_OPTIONS);
   if (positionals.length !== 1) throw new CliError('fetch needs exactly one session id');
   // OCPI discovery (--versions-url, or a profile with OCPI settings): lists on a Sender, GETs on a Receiver.
   const ocpi = await import('./ocpi-fetch');
@@ -92,6 +130,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const fetched = await httpGet(
     {
       url,
+      resource: 'session',
       auth: token === null ? null : authHeader(profile.auth, token, profile.base64Token),
       timeouts: profile.timeouts,
       maxBytes: profile.maxBytes,

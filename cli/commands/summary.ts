@@ -8,7 +8,7 @@ import { formatSummaryText, summarize } from '../../shared/session/summary';
 import { CliError, type CliIo, parseArgs, readInput } from '../io';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { positionals, options } = parseArgs(args, ['json']);
+  const { positionals, options } = parseArgs(args, ['json'], []);
   if (positionals.length !== 1)
     throw new CliError('summary takes exactly one input: a file path or - for standard input');
   const text = await readInput(positionals[0], io);

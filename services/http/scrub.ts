@@ -59,14 +59,18 @@ export function tokenScrubber(secrets: readonly string[]): Scrubber {
   const forms = formsOf(secrets).map((form) => {
     const units = Array.from({ length: form.length }, (_, i) => form.charCodeAt(i));
     const head = units.slice(0, Math.min(MIN_PREFIX, units.length));
-    return { units, head: new RegExp(head.map(unitPattern).join(''), 'g'), first: form[0] };
+    return {
+      units,
+      head: new RegExp(head.map(unitPattern).join(''), 'g'),
+      literal: form.slice(0, head.length),
+    };
   });
   if (forms.length === 0) return noScrubbing;
   return (text) => {
     let out = text;
-    for (const { units, head, first } of forms) {
-      // Fast path: no literal first character and no escape at all means no spelling of the token.
-      if (!out.includes(first) && !out.includes('\\')) continue;
+    for (const { units, head, literal } of forms) {
+      // Fast path: without a backslash only the literal spelling can occur, and a substring search is cheap.
+      if (!out.includes(literal) && !out.includes('\\')) continue;
       let result = '';
       let last = 0;
       head.lastIndex = 0;

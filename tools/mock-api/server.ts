@@ -58,7 +58,32 @@ export const FAULT_IDS = [
   'fault-oversize',
   'fault-oversize-declared',
   'fault-location-404',
+  'fault-location-dotdot',
+  // A chain of distinct same-origin redirects: `fault-redirect-chain-<n>` makes n hops before gen-10.
+  'fault-redirect-chain-3',
+  'fault-redirect-chain-4',
+  'fault-header-overflow',
+  'fault-503-retry-negative',
+  'fault-503-retry-fraction',
+  // Servers that echo the token back (in what they say, not in what they serve).
+  'fault-echo-request-id',
+  'fault-echo-header',
+  'fault-echo-1001',
+  'fault-echo-1001-escaped',
+  'fault-echo-prefix',
+  'fault-echo-2001',
+  'fault-echo-401-long',
+  'fault-echo-location',
+  // An error message that would retitle the terminal window, ring the bell and clear the screen.
+  'fault-terminal-escapes',
 ] as const;
+
+/** The Location id whose GET answers 200 with an envelope 1001 whose message echoes the auth header. */
+export const ECHO_LOCATION_ID = 'LOC-ECHO';
+
+/** Every character as a JSON `\u` escape, as some servers write non-ASCII (and PHP writes `/` as `\/`). */
+const jsonEscaped = (text: string): string =>
+  [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 
 const envelope = (status_code: number, status_message: string, data?: unknown) => ({
   status_code,
@@ -121,6 +146,19 @@ export async function startMockOcpiServer(opts: MockOptions = {}): Promise<MockO
     const count = (seen.get(id) ?? 0) + 1;
     seen.set(id, count);
     const okBody = () => generated(shape, 'gen-10', 10);
+    const echoed = req.headers.authorization ?? String(req.headers['x-api-key'] ?? '');
+    const withData = (code: number, message: string): string => {
+      const body = JSON.parse(okBody()) as Record<string, unknown>;
+      return JSON.stringify({ ...body, status_code: code, status_message: message });
+    };
+    const chain = /^fault-redirect-chain-(\d)$/.exec(id);
+    if (chain) {
+      const left = Number(chain[1]) - 1;
+      res.writeHead(302, {
+        location: `${prefix}/sessions/${left > 0 ? `fault-redirect-chain-${left}` : 'gen-10'}`,
+      });
+      return res.end();
+    }
     switch (id) {
       case 'fault-timeout':
         return; // never answers; the socket is destroyed on close()
@@ -190,11 +228,57 @@ export async function startMockOcpiServer(opts: MockOptions = {}): Promise<MockO
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(10 * 1024 ** 3) });
         res.write('{', () => res.destroy());
         return;
-      case 'fault-location-404': {
+      case 'fault-location-404':
+      case 'fault-location-dotdot':
+      case 'fault-echo-location': {
         const body = JSON.parse(generated(shape, id, 20)) as { data: Record<string, unknown> };
-        body.data.location_id = 'LOC-MISSING';
+        body.data.location_id =
+          id === 'fault-location-404'
+            ? 'LOC-MISSING'
+            : id === 'fault-echo-location'
+              ? ECHO_LOCATION_ID
+              : '..';
         return send(req, res, 200, body);
       }
+      case 'fault-header-overflow':
+        res.writeHead(200, { 'content-type': 'application/json', 'x-padding': 'x'.repeat(20 * 1024) });
+        return res.end(okBody());
+      case 'fault-503-retry-negative':
+      case 'fault-503-retry-fraction':
+        res.setHeader('retry-after', id === 'fault-503-retry-negative' ? '-5' : '1.5');
+        return send(req, res, 503, envelope(3000, 'Service unavailable'));
+      case 'fault-echo-request-id':
+        res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': echoed });
+        return res.end(okBody());
+      case 'fault-echo-header':
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'x-correlation-id': `seen ${echoed}`,
+          'x-debug-auth': echoed,
+        });
+        return res.end(okBody());
+      case 'fault-echo-1001':
+        return send(req, res, 200, withData(1001, `Accepted with warnings for ${echoed}`));
+      case 'fault-echo-1001-escaped': {
+        // The token JSON-escaped character by character: the same string to a parser, other bytes.
+        const text = withData(1001, 'ECHO').replace('"ECHO"', `"Accepted for ${jsonEscaped(echoed)}"`);
+        return send(req, res, 200, text);
+      }
+      case 'fault-echo-prefix':
+        // Servers that shorten what they log: the first 12 characters of the token, then an ellipsis.
+        return send(req, res, 200, withData(1001, `Seen key ${echoed.replace(/^\S+ /, '').slice(0, 12)}…`));
+      case 'fault-terminal-escapes':
+        return send(req, res, 200, envelope(2001, 'Denied\u001b]0;pwned\u0007\u001b[2J\u202Etxt.exe'));
+      case 'fault-echo-2001':
+        return send(req, res, 200, envelope(2001, `Token not accepted: ${echoed}`));
+      case 'fault-echo-401-long':
+        // Over 200 characters, the token straddling the 200th: a cut before scrubbing leaks its start.
+        return send(
+          req,
+          res,
+          401,
+          envelope(2001, `${'The credentials were refused. '.repeat(6)}Sent: ${echoed}`),
+        );
     }
     send(req, res, 404, envelope(2003, `Unknown fault scenario ${id}`));
   };
@@ -216,6 +300,11 @@ export async function startMockOcpiServer(opts: MockOptions = {}): Promise<MockO
     if (id !== 'fault-401' && !authorized(req))
       return send(req, res, 401, envelope(2001, 'Invalid or missing token'));
     if (match[1] === 'locations') {
+      if (id === ECHO_LOCATION_ID && shapeName !== 'vendor' && shapeName !== 'ocpi-2.1.1') {
+        const echo = generateSession({ periods: 0, shape: shapeName }).location;
+        const said = `Location served to ${req.headers.authorization ?? ''}`;
+        return send(req, res, 200, envelope(1001, said, { ...echo, id: ECHO_LOCATION_ID }));
+      }
       const location =
         id === 'LOC-ZUIDAS' ? generateSession({ periods: 0, shape: shapeName }).location : demoLocation(id);
       return location && shapeName !== 'vendor' && shapeName !== 'ocpi-2.1.1'

@@ -10,6 +10,8 @@ import type { AppErrorKind } from '../../../shared/domain/errors';
 import { authHeader } from '../../../services/http/auth-header';
 import { httpGet, type GetRequest } from '../../../services/http/http-client';
 import { nodeTransport } from '../../../services/http/http-transport';
+import { loadSession } from '../../../services/sessions/session-loader';
+import { DEFAULT_MAX_BYTES } from '../../../shared/domain/profile';
 import { MOCK_PREFIXES, startMockOcpiServer, type MockOcpiServer } from '../../../tools/mock-api/server';
 
 let mock: MockOcpiServer;
@@ -38,6 +40,15 @@ function request(id: string, overrides: Partial<GetRequest> = {}): GetRequest {
 
 const requestsFor = (id: string): number => mock.requests.filter((r) => r.path.endsWith(`/${id}`)).length;
 
+/** Every form of the token that must not appear: as sent, in Base64, and its first 8 characters. */
+function tokenForms(): string[] {
+  const b64 = Buffer.from(mock.token).toString('base64');
+  return [mock.token, b64, mock.token.slice(0, 8), b64.slice(0, 8)];
+}
+/** The forms of the token found in `value`, serialized (escapes decoded, as JSON.stringify writes them). */
+const leaked = (value: unknown): string[] =>
+  tokenForms().filter((form) => JSON.stringify(value).includes(form));
+
 const MATRIX: {
   scenario: string;
   kind: AppErrorKind;
@@ -63,6 +74,10 @@ const MATRIX: {
   { scenario: 'fault-redirect-loop', kind: 'redirect-loop', status: 302 },
   { scenario: 'fault-oversize', kind: 'too-large' },
   { scenario: 'fault-oversize-declared', kind: 'too-large' },
+  { scenario: 'fault-header-overflow', kind: 'headers-too-large' },
+  { scenario: 'fault-redirect-chain-4', kind: 'redirect-loop', status: 302 },
+  { scenario: 'fault-echo-2001', kind: 'envelope-status', ocpiStatus: 2001 },
+  { scenario: 'fault-echo-401-long', kind: 'unauthorized', status: 401, ocpiStatus: 2001 },
 ];
 
 describe('fault matrix', () => {
@@ -75,7 +90,60 @@ describe('fault matrix', () => {
     if (attempts !== undefined) expect(requestsFor(scenario)).toBe(attempts);
     expect(result.error.message.length).toBeGreaterThan(10);
     expect(result.error.hint.length).toBeGreaterThan(10);
-    expect(JSON.stringify(result)).not.toContain(mock.token);
+    expect(leaked(result)).toEqual([]);
+    expect(result.error.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it.each([
+    'fault-echo-request-id',
+    'fault-echo-header',
+    'fault-echo-1001',
+    'fault-echo-1001-escaped',
+    'fault-echo-prefix',
+  ])('%s: a server echoing the token leaves no token in the result, plain or Base64', async (scenario) => {
+    for (const base64 of [false, true]) {
+      const result = await httpGet(
+        request(scenario, { auth: authHeader({ kind: 'token' }, mock.token, base64) }),
+        client,
+      );
+      if (!result.ok) throw new Error(result.error.message);
+      expect(leaked(result)).toEqual([]);
+      expect(JSON.stringify(result)).toContain('[redacted]');
+    }
+  });
+
+  it('the server’s x-request-id echoing the token is recorded scrubbed', async () => {
+    const result = await httpGet(request('fault-echo-request-id'), client);
+    expect(result.ok && result.value.meta.responseRequestId).toBe('Token [redacted]');
+  });
+
+  it('a long 401 message is scrubbed before it is cut, so no prefix of the token survives', async () => {
+    const result = await httpGet(request('fault-echo-401-long'), client);
+    expect(result.ok ? null : result.error.message).toMatch(/Sent: Token \[redac/);
+  });
+
+  it('a Location GET whose 1001 message echoes the token: the session, its warnings and raw texts hold none', async () => {
+    const r = await loadSession(
+      {
+        profile: {
+          id: 'p',
+          name: 'Echo',
+          baseUrl: `${mock.baseUrl}${MOCK_PREFIXES['ocpi-2.2.1']}`,
+          flavour: 'ocpi-2.2.1',
+          auth: { kind: 'token' },
+          base64Token: false,
+          timeouts: { connectMs: 1000, totalMs: 5000 },
+          maxBytes: DEFAULT_MAX_BYTES,
+        },
+        sessionId: 'fault-echo-location',
+        token: mock.token,
+      },
+      client,
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.session.location?.id).toBe('LOC-ECHO');
+    expect(r.value.warnings.some((w) => /1001.*\[redacted\]/.test(w.message))).toBe(true);
+    expect(leaked(r)).toEqual([]);
   });
 
   it('a cross-origin redirect never reaches the other server, so it never sees the token', async () => {
@@ -91,6 +159,33 @@ describe('fault matrix', () => {
     expect(followed?.headers.authorization).toBe(`Token ${mock.token}`);
     expect(JSON.stringify(result.value.meta)).not.toContain(mock.token);
   });
+
+  it('follows 3 distinct same-origin redirects, and stops at the 4th', async () => {
+    const three = await httpGet(request('fault-redirect-chain-3'), client);
+    if (!three.ok) throw new Error(three.error.message);
+    expect(three.value.meta.url).toMatch(/\/sessions\/gen-10$/);
+    const before = mock.requests.length;
+    const four = await httpGet(request('fault-redirect-chain-4'), client);
+    expect(four.ok ? null : four.error.message).toMatch(/more than 3/);
+    // The 4th redirect is not followed: 4 requests, none of them to gen-10.
+    expect(mock.requests.slice(before).map((r) => r.path.split('/').pop())).toEqual([
+      'fault-redirect-chain-4',
+      'fault-redirect-chain-3',
+      'fault-redirect-chain-2',
+      'fault-redirect-chain-1',
+    ]);
+  });
+
+  it.each(['fault-503-retry-negative', 'fault-503-retry-fraction'])(
+    '%s: an unreadable Retry-After waits the backoff, not 0 ms',
+    async (scenario) => {
+      const slow = { ...client, retryDelaysMs: [120, 120], maxRetryAfterMs: 1000 };
+      const started = Date.now();
+      const result = await httpGet(request(scenario), slow);
+      expect(result.ok ? null : result.error.kind).toBe('server-error');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(240);
+    },
+  );
 
   it('a 429 then success honours Retry-After and reports two attempts', async () => {
     const result = await httpGet(request('fault-429-once'), client);
