@@ -57,18 +57,24 @@ export interface ProfilesSnapshot {
  */
 export type ProfileSave = ProfileInput & { keepTokenForNewOrigin?: boolean };
 
-/** The profile fields whose origin the token is sent to (add a versions URL here when profiles get one). */
-export const TOKEN_ORIGIN_FIELDS = ['baseUrl'] as const satisfies readonly (keyof ProfileInput)[];
-
-const originOf = (url: string): string | null => {
+const originOf = (url: string | undefined): string | null => {
   try {
-    return new URL(url).origin;
+    return url === undefined ? null : new URL(url).origin;
   } catch {
     return null;
   }
 };
 
+/**
+ * The origins a profile's token is sent to. Every URL field the client sends the token to belongs here
+ * (an OCPI versions URL, when profiles carry one), so moving any of them asks first.
+ */
+export function tokenOrigins(profile: ProfileInput): (string | null)[] {
+  return [originOf(profile.baseUrl)];
+}
+
 /** Whether saving `after` would send the token of `before` to another origin (scheme, host or port). */
 export function tokenOriginChanged(before: ProfileInput, after: ProfileInput): boolean {
-  return TOKEN_ORIGIN_FIELDS.some((field) => originOf(before[field]) !== originOf(after[field]));
+  const was = tokenOrigins(before);
+  return tokenOrigins(after).some((origin, i) => origin !== was[i]);
 }
