@@ -80,6 +80,24 @@ describe('periodsToCsv', () => {
     expect(rows[4][4]).toBe('T,1');
   });
 
+  it('writes no floating-point noise: energy to its source decimals, power to 0.01 kW', () => {
+    const rows = parseCsv(periodsToCsv(session(manyPeriodsSession(360))));
+    for (const row of rows.slice(1)) {
+      for (const cell of row.slice(2)) expect(cell).not.toMatch(/\.\d{7,}/);
+      expect(row[7]).toMatch(/^$|^\d+(\.\d{1,2})?$/);
+      expect(row[6]).toMatch(/^\d+(\.\d{1,4})?$/);
+    }
+  });
+
+  it('writes site-local times with their offset when asked', () => {
+    const s = session(JSON.stringify(ocpi211Session()));
+    const utc = parseCsv(periodsToCsv(s));
+    const site = parseCsv(periodsToCsv(s, { times: 'site' }));
+    expect(utc[1][0]).toBe('2023-01-10T08:00:00.000Z');
+    expect(site[1][0]).toBe('2023-01-10T09:00:00.000+01:00');
+    expect(Date.parse(site[1][1])).toBe(Date.parse(utc[1][1]));
+  });
+
   it('leaves out the tariff column when no period has a tariff', () => {
     const header = parseCsv(periodsToCsv(session(JSON.stringify(ocpi211Session()))))[0];
     expect(header).not.toContain('tariff_id');

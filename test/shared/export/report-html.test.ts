@@ -130,6 +130,50 @@ describe('HTML report', () => {
     expect(html).toContain('REDACTED-1');
   });
 
+  it('masks auth and contract ids unless asked, as the app does', () => {
+    const loaded = loadedFrom(JSON.stringify(ocpi221Envelope()), JSON.stringify(ocpi221LocationEnvelope()));
+    const masked = report(loaded);
+    expect(masked).not.toContain('012345678');
+    expect(masked).not.toContain('NL-TNM-C12345678-X');
+    expect(masked).toContain('01•••••78');
+    const clear = renderHtmlReport(loaded, { basemap, appVersion: '1', revealIds: true });
+    expect(clear).toContain('012345678');
+    expect(clear).toContain('NL-TNM-C12345678-X');
+  });
+
+  it('numbers periods from 1, as the check messages do', () => {
+    const loaded = loadedFrom(manyPeriodsSession(5));
+    loaded.checks.push({
+      code: 'PERIOD_GAP',
+      severity: 'warning',
+      message: 'after period 2',
+      periods: [1, 1],
+    });
+    loaded.checks.push({ code: 'PERIODS_OUT_OF_ORDER', severity: 'error', message: 'x', periods: [0, 2] });
+    const cells = Array.from(
+      parse(report(loaded)).querySelectorAll('#checks-h ~ table tbody tr'),
+      (tr) => tr.lastElementChild?.textContent,
+    );
+    expect(cells).toContain('2');
+    expect(cells).toContain('1–3');
+    expect(cells).not.toContain('1–1');
+  });
+
+  it('prints no floating-point noise', () => {
+    const html = report(loadedFrom(manyPeriodsSession(200)));
+    const text = parse(html).body.textContent ?? '';
+    expect(text).not.toMatch(/\d\.\d{7,}/);
+  });
+
+  it('uses the site’s zone when asked, and says which zone it used', () => {
+    const loaded = loadedFrom(JSON.stringify(ocpi221Envelope()), JSON.stringify(ocpi221LocationEnvelope()));
+    const site = renderHtmlReport(loaded, { basemap, appVersion: '1', times: 'site' });
+    expect(site).toContain('Times in Europe/Amsterdam');
+    expect(site).toContain('2024-03-01T11:00:00.000+01:00');
+    const noZone = loadedFrom(manyPeriodsSession(3));
+    expect(renderHtmlReport(noZone, { basemap, appVersion: '1', times: 'site' })).toContain('no time_zone');
+  });
+
   it('downsamples the timeline of a large session', () => {
     const html = report(loadedFrom(manyPeriodsSession(20_000)));
     const d = parse(html).querySelector('path.kw-line')?.getAttribute('d') ?? '';

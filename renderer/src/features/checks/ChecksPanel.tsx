@@ -1,5 +1,7 @@
 import type { Check, Severity } from '../../../../shared/session/types';
 import { copyTriageSummary, focusPeriods } from '../../store/actions';
+import { isCoordinateCheck } from '../../../../shared/present/map-points';
+import { showOnMap } from '../map/map-focus';
 import './checks.css';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -38,6 +40,11 @@ export function ChecksPanel({ checks }: { checks: Check[] }) {
                     onClick={() => focusPeriods(c.periods![0], c.periods![1])}
                   >
                     Show periods {c.periods[0] + 1}–{c.periods[1] + 1} on the timeline
+                  </button>
+                )}
+                {isCoordinateCheck(c) && (
+                  <button type="button" className="link-button" onClick={showOnMap}>
+                    Show on map
                   </button>
                 )}
               </div>
