@@ -15,25 +15,45 @@ export function installedElectronBinary(electronDir) {
   return existsSync(binary) ? binary : null;
 }
 
-function main() {
-  if (process.env.ELECTRON_EXEC_PATH) {
-    if (existsSync(process.env.ELECTRON_EXEC_PATH)) return 0;
-    console.error(`ELECTRON_EXEC_PATH points at ${process.env.ELECTRON_EXEC_PATH}, which does not exist.`);
+/**
+ * The reasons in a failed download's stderr, without the stack: Node prints an unhandled rejection as
+ * `TypeError: fetch failed` plus `at …` lines and a `[cause]: Error: getaddrinfo ENOTFOUND …`.
+ */
+export function downloadFailureReasons(stderr) {
+  const reasons = [];
+  for (const line of stderr.split(/\r?\n/)) {
+    const match = /(?:^|\s)(?:\[cause\]: )?[A-Za-z]*Error: (.+)$/.exec(line.trim());
+    if (match && !reasons.includes(match[1])) reasons.push(match[1]);
+  }
+  return reasons;
+}
+
+/** Makes sure the Electron binary is there, downloading it once; returns the exit code. */
+export function ensureElectron(electronDir, env = process.env) {
+  if (env.ELECTRON_EXEC_PATH) {
+    if (existsSync(env.ELECTRON_EXEC_PATH)) return 0;
+    console.error(`ELECTRON_EXEC_PATH points at ${env.ELECTRON_EXEC_PATH}, which does not exist.`);
     return 1;
   }
-  const electronDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   if (installedElectronBinary(electronDir)) return 0;
   console.log('First run: downloading the Electron binary (about 100 MB, once)…');
-  const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'inherit' });
+  // stderr is kept, not shown: offline, the installer dies with a raw stack trace before our message.
+  const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
+    stdio: ['inherit', 'inherit', 'pipe'],
+    encoding: 'utf8',
+  });
   if (result.status === 0 && installedElectronBinary(electronDir)) return 0;
+  const reasons = downloadFailureReasons(result.stderr ?? '');
   console.error(
     [
-      'Could not download the Electron binary. It needs internet access once.',
+      `Could not download the Electron binary${reasons.length ? ` (${reasons.join('; ')})` : ''}. It needs internet access once.`,
       'Fixes: run `npx install-electron` when online, or set ELECTRON_EXEC_PATH to an Electron 45 binary,',
       'or set ELECTRON_MIRROR if your network only reaches a mirror.',
+      'To see the UI without Electron meanwhile: `npm run preview:web` serves it in your browser.',
     ].join('\n'),
   );
   return 1;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  process.exitCode = ensureElectron(dirname(createRequire(import.meta.url).resolve('electron/package.json')));

@@ -25,7 +25,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     times,
   });
   try {
-    await writeFileAtomic(out, text);
+    await writeFileAtomic(out, text, 'user');
   } catch (err) {
     throw new CliError(fileErrorToAppError(err, out).message);
   }

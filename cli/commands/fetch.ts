@@ -144,7 +144,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const out = options.out;
   if (typeof out === 'string') {
     try {
-      await writeFileAtomic(out, fetched.value.text);
+      await writeFileAtomic(out, fetched.value.text, 'user');
     } catch (err) {
       throw failure(fileErrorToAppError(err, out));
     }

@@ -44,7 +44,7 @@ export async function run(rawId: string, options: Options, io: CliIo): Promise<n
   const text = value.text.endsWith('\n') ? value.text : `${value.text}\n`;
   if (typeof options.out === 'string') {
     try {
-      await writeFileAtomic(options.out, text);
+      await writeFileAtomic(options.out, text, 'user');
     } catch (err) {
       throw failure(fileErrorToAppError(err, options.out));
     }

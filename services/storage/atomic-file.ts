@@ -5,14 +5,25 @@ import { basename, dirname, join } from 'node:path';
 import { appError, type AppError } from '../../shared/domain/errors';
 
 /**
+ * Who may read the file: `private` (the app's own data: 0600) or `user` (an export the user saves and
+ * shares: 0666 less the umask, so 0644 as any program would write it).
+ */
+export type FileAccess = 'private' | 'user';
+const MODES: Record<FileAccess, number> = { private: 0o600, user: 0o666 };
+
+/**
  * Writes `data` to `path` so that a reader sees either the old file or the new one, never half of one:
  * a crash, a full disk or a kill mid-write leaves the previous file intact.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  access: FileAccess = 'private',
+): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   let handle;
   try {
-    handle = await open(tmp, 'wx', 0o600);
+    handle = await open(tmp, 'wx', MODES[access]);
     await handle.writeFile(data);
     await handle.sync();
     await handle.close();

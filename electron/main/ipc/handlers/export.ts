@@ -49,7 +49,7 @@ export function createExportHandlers(
     if (path === null) return { ok: true, value: { path: null, bytes: 0 } };
     const data = await content();
     try {
-      await writeFileAtomic(path, data);
+      await writeFileAtomic(path, data, 'user');
     } catch (err) {
       // The chosen path makes the message precise; other failures are the guard's.
       return { ok: false, error: fileErrorToAppError(err, path) };
