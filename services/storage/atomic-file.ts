@@ -32,12 +32,22 @@ export async function writeFileAtomic(
   } catch (err) {
     await handle?.close().catch(() => undefined);
     await unlink(tmp).catch(() => undefined);
-    throw err;
+    throw forTarget(err, path);
   }
   // Make the rename itself durable where the platform lets us open a folder.
   const dir = await open(dirname(path), 'r').catch(() => undefined);
   await dir?.sync().catch(() => undefined);
   await dir?.close().catch(() => undefined);
+}
+
+/**
+ * A write error names the file the caller asked for, not the temp file (a failed `write` names no file at
+ * all), so the message a user sees says `settings.json`, not `.settings.json.1a2b….tmp`.
+ */
+function forTarget(err: unknown, path: string): unknown {
+  if (err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string')
+    (err as NodeJS.ErrnoException).path = path;
+  return err;
 }
 
 /** Turns a Node file-system error into a message a user can act on. */

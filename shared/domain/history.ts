@@ -8,6 +8,14 @@ export interface HistoryEntry {
   savedAt: string;
   sourceKind: LoadedSession['source']['kind'];
   bytes: number;
+  /** Where it came from, as shown: the profile name or the file name. */
+  source: string | null;
+  status: string | null;
+  kwh: number | null;
+  /** The session's start, ISO-8601 UTC. */
+  startedAt: string | null;
+  /** Pinned entries are never evicted. */
+  pinned: boolean;
 }
 
 export interface HistorySnapshot {

@@ -32,6 +32,9 @@ export interface IpcChannels {
   'session:open-text': { args: { fileName: string; text: string }; result: LoadedSession };
   'history:list': { args: void; result: HistorySnapshot };
   'history:open': { args: { id: string }; result: LoadedSession };
+  'history:delete': { args: { id: string }; result: HistorySnapshot };
+  /** Pinned entries are never evicted. */
+  'history:pin': { args: { id: string; pinned: boolean }; result: HistorySnapshot };
   'export:session': { args: { key: string; format: ExportFormat; redact: boolean }; result: SavedFile };
   'export:png': { args: { key: string; png: Uint8Array }; result: SavedFile };
   'settings:get': { args: void; result: Settings };
@@ -58,6 +61,8 @@ export const IPC_CHANNELS = [
   'session:open-text',
   'history:list',
   'history:open',
+  'history:delete',
+  'history:pin',
   'export:session',
   'export:png',
   'settings:get',

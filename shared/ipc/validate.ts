@@ -291,6 +291,13 @@ export function parseOpenTextArgs(raw: unknown): Result<{ fileName: string; text
   return ok({ fileName, text: a.text });
 }
 
+export function parseHistoryPinArgs(raw: unknown): Result<{ id: string; pinned: boolean }> {
+  const pinned = asObject(raw)?.pinned;
+  if (typeof pinned !== 'boolean') return bad('Pinning needs a pinned flag.', 'Try again from Recent.');
+  const id = parseIdArg(raw, 'id');
+  return id.ok ? ok({ id: id.value.id, pinned }) : id;
+}
+
 export function parseExportSessionArgs(
   raw: unknown,
 ): Result<{ key: string; format: ExportFormat; redact: boolean }> {

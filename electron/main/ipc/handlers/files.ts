@@ -9,7 +9,7 @@ import type { ChannelEntries } from '../channel-table';
 /** What these handlers need from the app's services and context (structural, so tests can pass fakes). */
 export interface FileHandlerServices {
   registry: { put(loaded: LoadedSession): unknown };
-  history: { add(loaded: LoadedSession): Promise<void> };
+  history: { add(loaded: LoadedSession, origin?: string): Promise<void> };
 }
 export interface FileHandlerContext {
   dialogs: { chooseOpenPath(): Promise<string | null> };
@@ -20,10 +20,11 @@ export function createFileHandlers(
   ctx: FileHandlerContext,
 ): ChannelEntries<'session:open-dialog' | 'session:open-text'> {
   /** Keeps the session for exports and in history; a history failure must not lose the opened session. */
-  const accept = async (read: Result<LoadedSession>): Promise<Result<LoadedSession>> => {
+  const accept = async (read: Result<LoadedSession>, path?: string): Promise<Result<LoadedSession>> => {
     if (!read.ok) return read;
     services.registry.put(read.value);
-    await services.history.add(read.value).catch(() => undefined);
+    // The path tells apart files of the same name (and session id) from different folders in Recent.
+    await services.history.add(read.value, path).catch(() => undefined);
     return read;
   };
 
@@ -33,7 +34,7 @@ export function createFileHandlers(
       run: async () => {
         const path = await ctx.dialogs.chooseOpenPath();
         if (path === null) return { ok: true, value: null };
-        return accept(await readSessionFromPath(path));
+        return accept(await readSessionFromPath(path), path);
       },
     },
     'session:open-text': {

@@ -1,17 +1,17 @@
-/** `history:list` and `history:open`: sessions kept locally, reopened with no network. */
+/** `history:list`, `history:open`, `history:delete` and `history:pin`: sessions kept locally (Recent). */
 import type { LoadedSession } from '../../../../shared/domain/loaded-session';
-import { parseIdArg, parseNoArgs } from '../../../../shared/ipc/validate';
+import { parseHistoryPinArgs, parseIdArg, parseNoArgs } from '../../../../shared/ipc/validate';
 import type { HistoryStore } from '../../../../services/storage/history';
 import type { ChannelEntries } from '../channel-table';
 
 export interface HistoryHandlerServices {
-  history: Pick<HistoryStore, 'list' | 'open'>;
+  history: Pick<HistoryStore, 'list' | 'open' | 'delete' | 'pin'>;
   registry: { put(loaded: LoadedSession): unknown };
 }
 
 export function createHistoryHandlers(
   services: HistoryHandlerServices,
-): ChannelEntries<'history:list' | 'history:open'> {
+): ChannelEntries<'history:list' | 'history:open' | 'history:delete' | 'history:pin'> {
   return {
     'history:list': {
       parse: parseNoArgs,
@@ -25,6 +25,14 @@ export function createHistoryHandlers(
         if (opened.ok) services.registry.put(opened.value);
         return opened;
       },
+    },
+    'history:delete': {
+      parse: (raw) => parseIdArg(raw, 'id'),
+      run: ({ id }) => services.history.delete(id),
+    },
+    'history:pin': {
+      parse: parseHistoryPinArgs,
+      run: ({ id, pinned }) => services.history.pin(id, pinned),
     },
   };
 }

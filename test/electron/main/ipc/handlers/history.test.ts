@@ -47,10 +47,33 @@ it('turns a failing store into a plain error', async () => {
   const broken = {
     list: () => Promise.reject(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' })),
     open: () => Promise.reject(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' })),
+    delete: () => Promise.reject(new Error('unused')),
+    pin: () => Promise.reject(new Error('unused')),
   };
   const handlers = guarded(createHistoryHandlers({ history: broken, registry: { put: () => undefined } }));
   const r = await handlers['history:list'](undefined);
   expect(r.ok || r.error.kind).toBe('file-io');
   const o = await handlers['history:open']({ id: 'x' });
   expect(o.ok || o.error.message).toContain('EIO');
+});
+
+it('deletes and pins entries, refusing a bad argument and reporting an unknown id', async () => {
+  const history = new HistoryStore(dir);
+  await history.add(loadedFrom(JSON.stringify(ocpi211Session({ id: 'a' }))));
+  await history.add(loadedFrom(JSON.stringify(ocpi211Session({ id: 'b' }))));
+  const handlers = guarded(createHistoryHandlers({ history, registry: { put: () => undefined } }));
+  const { entries } = await history.list();
+  const pinned = await handlers['history:pin']({ id: entries[1].id, pinned: true });
+  expect(pinned.ok && pinned.value.entries.map((e) => [e.sessionId, e.pinned])).toEqual([
+    ['b', false],
+    ['a', true],
+  ]);
+  const deleted = await handlers['history:delete']({ id: entries[0].id });
+  expect(deleted.ok && deleted.value.entries.map((e) => e.sessionId)).toEqual(['a']);
+  for (const bad of [undefined, { id: entries[1].id }, { id: entries[1].id, pinned: 'yes' }]) {
+    const r = await handlers['history:pin'](bad);
+    expect(r.ok || r.error.kind).toBe('invalid-argument');
+  }
+  const gone = await handlers['history:delete']({ id: entries[0].id });
+  expect(gone.ok || gone.error.kind).toBe('not-found');
 });
