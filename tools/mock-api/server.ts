@@ -76,6 +76,7 @@ export const FAULT_IDS = [
   'fault-echo-location',
   // An error message that would retitle the terminal window, ring the bell and clear the screen.
   'fault-terminal-escapes',
+  'fault-no-data',
 ] as const;
 
 /** The Location id whose GET answers 200 with an envelope 1001 whose message echoes the auth header. */
@@ -267,6 +268,8 @@ export async function startMockOcpiServer(opts: MockOptions = {}): Promise<MockO
       case 'fault-echo-prefix':
         // Servers that shorten what they log: the first 12 characters of the token, then an ellipsis.
         return send(req, res, 200, withData(1001, `Seen key ${echoed.replace(/^\S+ /, '').slice(0, 12)}…`));
+      case 'fault-no-data':
+        return send(req, res, 200, envelope(1000, 'Success'));
       case 'fault-terminal-escapes':
         return send(req, res, 200, envelope(2001, 'Denied\u001b]0;pwned\u0007\u001b[2J\u202Etxt.exe'));
       case 'fault-echo-2001':

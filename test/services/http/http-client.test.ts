@@ -111,6 +111,85 @@ describe('httpGet', () => {
   });
 });
 
+/** A transport answering every GET with `status`, `headers` and `body`, recording what it was asked. */
+function fixed(status: number, headers: Record<string, string>, body = ''): Transport & { urls: string[] } {
+  const urls: string[] = [];
+  const transport = async ({ url }: { url: URL }) => {
+    urls.push(url.href);
+    return {
+      status,
+      headers,
+      body: (async function* () {
+        yield Buffer.from(body);
+      })(),
+      discard: () => undefined,
+    };
+  };
+  return Object.assign(transport, { urls });
+}
+
+describe('httpGet: what the server says', () => {
+  it('a 404 names the resource asked for, and no other', async () => {
+    const notFound = fixed(404, { 'content-type': 'application/json' }, '{"status_code":2003}');
+    const location = await httpGet(req({ resource: 'Location' }), { transport: notFound });
+    expect(location.ok ? null : location.error.message).toMatch(/the Location id is unknown/);
+    const bare = await httpGet(req(), { transport: notFound });
+    expect(bare.ok ? null : bare.error.message).not.toMatch(/session id/);
+  });
+
+  it('a 500 or 503 shows the envelope’s status_message, not its JSON', async () => {
+    const body = JSON.stringify({ status_code: 3000, status_message: 'Database down', timestamp: 'x' });
+    for (const status of [500, 503]) {
+      const r = await httpGet(req(), {
+        transport: fixed(status, { 'content-type': 'application/json' }, body),
+        retryDelaysMs: [],
+      });
+      expect(r.ok ? null : r.error.message).toBe(
+        `HTTP ${status}: the server failed: OCPI status 3000 (server error): "Database down"`,
+      );
+    }
+  });
+
+  it('every error after a request carries the request id that was sent', async () => {
+    const transport = fixed(403, {}, 'no');
+    const r = await httpGet(req(), { transport });
+    expect(r.ok ? null : r.error.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const before = await httpGet(req({ url: 'not a url' }), { transport });
+    expect(before.ok ? null : before.error.requestId).toBeUndefined();
+  });
+
+  it('does not record a redirect’s #fragment', async () => {
+    let hop = 0;
+    const transport: Transport = async () => {
+      hop++;
+      return {
+        status: hop === 1 ? 302 : 200,
+        headers: hop === 1 ? { location: '/final#secret-fragment' } : { 'content-type': 'application/json' },
+        body: (async function* () {
+          yield Buffer.from(hop === 1 ? '' : '{"id":"s"}');
+        })(),
+        discard: () => undefined,
+      };
+    };
+    const r = await httpGet(req(), { transport });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.meta.url).toBe(`${mock.baseUrl}/final`);
+  });
+
+  it('a Node error thrown while building the request is named, not "offline (UNKNOWN)"', async () => {
+    const throwing: Transport = async () => {
+      throw Object.assign(new TypeError('Invalid character in header content ["authorization"]'), {
+        code: 'ERR_INVALID_CHAR',
+      });
+    };
+    const r = await httpGet(req(), { transport: throwing });
+    expect(r.ok ? null : r.error).toMatchObject({
+      kind: 'invalid-argument',
+      message: expect.stringMatching(/token/),
+    });
+  });
+});
+
 describe('helpers', () => {
   it('records URLs without credentials or query values', () => {
     expect(safeUrl(new URL('https://u:p@h.example/s/1?key=secret'))).toBe(
@@ -123,5 +202,14 @@ describe('helpers', () => {
     expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('2015-10-21T07:28:00Z'))).toBe(10_000);
     expect(parseRetryAfter('soon')).toBeUndefined();
     expect(parseRetryAfter(undefined)).toBeUndefined();
+  });
+
+  it('a negative or fractional Retry-After is not a date long past: it is ignored, so the backoff applies', () => {
+    for (const value of ['-5', '1.5', '0x10', '1e3', ' 12abc'])
+      expect(parseRetryAfter(value, Date.parse('2015-10-21T07:28:00Z'))).toBeUndefined();
+  });
+
+  it('records URLs without a fragment', () => {
+    expect(safeUrl(new URL('https://h.example/s/1#token=abc'))).toBe('https://h.example/s/1');
   });
 });

@@ -53,6 +53,52 @@ describe('loadSession', () => {
     expect(r.value.warnings[0].message).toMatch(/LOC-MISSING could not be fetched.*HTTP 404/);
   });
 
+  it('a failed Location GET is a LOCATION_UNAVAILABLE finding, and its 404 does not blame the session id', async () => {
+    const r = await loadSession(
+      { profile: profile('ocpi-2.2.1'), sessionId: 'fault-location-404', token: mock.token },
+      client,
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    const finding = r.value.checks.find((c) => c.code === 'LOCATION_UNAVAILABLE');
+    expect(finding).toMatchObject({ severity: 'warning', message: expect.stringMatching(/LOC-MISSING/) });
+    expect(finding?.message).toMatch(/the Location id is unknown/);
+    expect(finding?.message).not.toMatch(/session id/);
+  });
+
+  it('never sends the token-bearing GET to a parent path for a server-sent location_id of ".."', async () => {
+    const before = mock.requests.length;
+    const r = await loadSession(
+      { profile: profile('ocpi-2.2.1'), sessionId: 'fault-location-dotdot', token: mock.token },
+      client,
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    expect(mock.requests.slice(before).map((q) => q.path)).toEqual([
+      `${MOCK_PREFIXES['ocpi-2.2.1']}/sessions/fault-location-dotdot`,
+    ]);
+    expect(r.value.checks.find((c) => c.code === 'LOCATION_UNAVAILABLE')?.message).toMatch(
+      /Location id contains "\.\."/,
+    );
+  });
+
+  it('reads a session whose envelope says 1001, with the code as a warning', async () => {
+    const r = await loadSession(
+      { profile: profile('vendor'), sessionId: 'fault-echo-1001', token: mock.token },
+      client,
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.session.ids.id).toBe('gen-10');
+    expect(r.value.warnings.some((w) => w.path === 'status_code' && /1001/.test(w.message))).toBe(true);
+  });
+
+  it.each([
+    ['the client', 'fault-2003', 'envelope-status'],
+    ['the reader', 'fault-no-data', 'envelope-no-data'],
+  ])('an error from %s carries the request id of the fetch', async (_from, sessionId, kind) => {
+    const r = await loadSession({ profile: profile('vendor'), sessionId, token: mock.token }, client);
+    expect(r.ok ? null : r.error).toMatchObject({ kind, status: 200 });
+    expect(r.ok ? null : r.error.requestId).toBe(mock.requests.at(-1)?.headers['x-request-id']);
+  });
+
   it('makes one GET for sessions that embed their location (vendor, 2.1.1)', async () => {
     for (const flavour of ['vendor', 'ocpi-2.1.1'] as const) {
       const before = mock.requests.length;
