@@ -2,7 +2,8 @@
 import { appError } from '../../../shared/domain/errors';
 import type { AppError, Result } from '../../../shared/domain/errors';
 import type { LoadedSession } from '../../../shared/domain/loaded-session';
-import { DEFAULT_MAX_BYTES } from '../../../shared/domain/profile';
+import { MAX_SESSION_FILE_BYTES, tooLargeError } from '../../../shared/input/limits';
+import { decodeText } from '../../../shared/input/text';
 import type { ProfileInput } from '../../../shared/domain/profile';
 import type { ExportFormat } from '../../../shared/domain/export';
 import type { Settings } from '../../../shared/domain/settings';
@@ -207,17 +208,11 @@ export async function openHistory(id: string): Promise<void> {
   if (loaded) showLoaded(loaded);
 }
 
-/** Same cap main applies to responses: refuse before reading a huge file into memory. */
-export const MAX_DROP_BYTES = DEFAULT_MAX_BYTES;
+/** The cap and message of Open, the CLI and history (shared/input/limits): refused before reading. */
+export const MAX_DROP_BYTES = MAX_SESSION_FILE_BYTES;
 
 export function dropTooLarge(file: { name: string; size: number }): AppError | null {
-  if (file.size <= MAX_DROP_BYTES) return null;
-  const mb = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
-  return appError(
-    'file-too-large',
-    `${file.name} is ${mb(file.size)}, over the ${mb(MAX_DROP_BYTES)} limit.`,
-    'Open a smaller export, or fetch the session again.',
-  );
+  return file.size <= MAX_DROP_BYTES ? null : tooLargeError(file.size, file.name);
 }
 
 export async function openDroppedFile(file: File): Promise<void> {
@@ -226,7 +221,8 @@ export async function openDroppedFile(file: File): Promise<void> {
     set({ error: tooLarge });
     return;
   }
-  const text = await file.text();
+  // Bytes, decoded by the one text rule (a UTF-16 file from Windows opens as it does from Open).
+  const text = decodeText(new Uint8Array(await file.arrayBuffer()));
   const loaded = await call((b) => b['session:open-text']({ fileName: file.name, text }));
   if (loaded) showLoaded(loaded);
 }

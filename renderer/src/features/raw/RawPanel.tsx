@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { LoadedSession } from '../../../../shared/domain/loaded-session';
+import { stripBom } from '../../../../shared/input/text';
 import { JsonNode, useTreeControl } from './JsonTree';
 import { indexWarnings } from './warning-index';
 import './raw.css';
@@ -8,7 +9,7 @@ type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
 
 function parse(text: string): Parsed {
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return { ok: true, value: JSON.parse(stripBom(text)) as unknown };
   } catch (cause) {
     return { ok: false, message: String(cause) };
   }
