@@ -73,9 +73,11 @@ export const IPC_CHANNELS = [
 /** Events main pushes to the renderer. */
 export interface IpcEvents {
   'session:progress': FetchProgress;
+  /** A fetched session could not be kept in history (written after the fetch answered). */
+  'history:notice': { message: string };
 }
 export type IpcEvent = keyof IpcEvents;
-export const IPC_EVENTS = ['session:progress'] as const satisfies readonly IpcEvent[];
+export const IPC_EVENTS = ['session:progress', 'history:notice'] as const satisfies readonly IpcEvent[];
 
 /** The domain API the preload exposes as `window.inspector` (and the browser harness mirrors). */
 export type InspectorApi = {

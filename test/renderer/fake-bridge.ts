@@ -41,7 +41,7 @@ export function installFakeBridge(loaded: LoadedSession): FakeBridge {
     timeZone: 'utc',
     activeProfileId: 'p1',
   };
-  const listeners = new Set<(payload: IpcEvents['session:progress']) => void>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const api = {
     'profiles:list': vi.fn(() => ok({ profiles: PROFILES, notices: [] })),
     'profiles:save': vi.fn((input: Profile) => ok({ ...input, id: input.id ?? 'p2' })),
@@ -79,19 +79,22 @@ export function installFakeBridge(loaded: LoadedSession): FakeBridge {
       }),
     ),
     'history:open': vi.fn(() => ok(loaded)),
+    'history:delete': vi.fn(() => ok({ entries: [], notices: [] })),
+    'history:pin': vi.fn(() => ok({ entries: [], notices: [] })),
     'export:session': vi.fn(() => ok({ path: '/tmp/out.csv', bytes: 1234 })),
     'export:png': vi.fn(() => ok({ path: '/tmp/out.png', bytes: 10 })),
     'settings:get': vi.fn(() => ok(settings)),
     'settings:update': vi.fn((patch: Partial<Settings>) => ok((settings = { ...settings, ...patch }))),
     'shell:open-external': vi.fn(() => ok(true)),
-    on: vi.fn((_event: string, listener: (payload: IpcEvents['session:progress']) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    on: vi.fn((event: string, listener: (payload: unknown) => void) => {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set.add(listener));
+      return () => set.delete(listener);
     }),
   };
   (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] = api;
   return {
     api: api as unknown as FakeBridge['api'],
-    emit: (_event, payload) => listeners.forEach((l) => l(payload)),
+    emit: (event, payload) => listeners.get(event)?.forEach((l) => l(payload)),
   };
 }

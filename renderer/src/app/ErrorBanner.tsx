@@ -1,7 +1,7 @@
 import { activeProfile, useAppStore } from '../store/app-store';
-import { dismissError, openDialog, openFileDialog } from '../store/actions';
+import { copyText, dismissError, openDialog, openFileDialog, retryFetch } from '../store/actions';
 import { PROFILE_SELECT_ID, SESSION_ID_INPUT_ID } from './element-ids';
-import { NEXT_STEP_LABELS, nextStepFor } from './next-step';
+import { isRetryable, NEXT_STEP_LABELS, nextStepFor } from './next-step';
 import type { NextStep } from './next-step';
 
 function runStep(step: Exclude<NextStep, null>, profileId: string | null): void {
@@ -30,8 +30,10 @@ function runStep(step: Exclude<NextStep, null>, profileId: string | null): void 
 export function ErrorBanner() {
   const error = useAppStore((s) => s.error);
   const profile = useAppStore(activeProfile);
+  const canRetry = useAppStore((s) => s.lastFetchId !== null && s.fetching === null);
   if (!error) return null;
   const step = nextStepFor(error.kind);
+  const retry = canRetry && isRetryable(error);
   const codes = [
     error.status ? `HTTP ${error.status}` : null,
     error.ocpiStatus ? `OCPI ${error.ocpiStatus}` : null,
@@ -42,6 +44,18 @@ export function ErrorBanner() {
         <strong className="error-banner__message">{error.message}</strong>
         {codes.length > 0 && <span className="badge badge--error">{codes.join(' · ')}</span>}
         <p className="error-banner__hint">{error.hint}</p>
+        {error.requestId && (
+          <p className="error-banner__request">
+            Request id <code data-testid="error-request-id">{error.requestId}</code>{' '}
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => void copyText(error.requestId ?? '', 'Request id')}
+            >
+              Copy request id
+            </button>
+          </p>
+        )}
         {step === 'check-environment' && profile && (
           <p className="muted">
             Profile: {profile.name} · <code>{profile.baseUrl}</code> ({profile.flavour})
@@ -49,10 +63,15 @@ export function ErrorBanner() {
         )}
       </div>
       <div className="error-banner__actions">
+        {retry && (
+          <button type="button" className="button button--primary" onClick={() => void retryFetch()}>
+            Retry
+          </button>
+        )}
         {step && (
           <button
             type="button"
-            className="button button--primary"
+            className={retry ? 'button' : 'button button--primary'}
             onClick={() => runStep(step, profile?.id ?? null)}
           >
             {NEXT_STEP_LABELS[step]}

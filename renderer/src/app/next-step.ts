@@ -1,5 +1,5 @@
 /** The one action an error's banner offers, by kind: what a support engineer would do next. */
-import type { AppErrorKind } from '../../../shared/domain/errors';
+import type { AppError, AppErrorKind } from '../../../shared/domain/errors';
 
 export type NextStep =
   'set-token' | 'keep-token-for-run' | 'check-environment' | 'open-file' | 'edit-id' | 'open-settings' | null;
@@ -38,6 +38,21 @@ export function nextStepFor(kind: AppErrorKind): NextStep {
       return 'open-settings';
     default:
       return null;
+  }
+}
+
+/** Failures worth trying again as they are: the server or the network may answer the next time. */
+export function isRetryable(error: AppError): boolean {
+  switch (error.kind) {
+    case 'timeout':
+    case 'offline':
+    case 'connection-reset':
+    case 'server-error':
+      return true;
+    case 'http-status':
+      return (error.status ?? 0) >= 500;
+    default:
+      return false;
   }
 }
 

@@ -40,18 +40,23 @@ async function call<T>(run: (bridge: InspectorApi) => Promise<Result<T>>): Promi
   return null;
 }
 
-let unsubscribeProgress: (() => void) | null = null;
+let unsubscribeEvents: (() => void) | null = null;
 
 /** Loads profiles, settings, token states and history; subscribes to fetch progress. */
 export async function initialize(): Promise<void> {
   const bridge = api();
   if (!bridge) return;
-  unsubscribeProgress?.();
-  unsubscribeProgress = bridge.on('session:progress', (p) => {
+  unsubscribeEvents?.();
+  const unsubscribeProgress = bridge.on('session:progress', (p) => {
     const fetching = get().fetching;
     if (fetching && fetching.requestId === p.requestId)
       set({ fetching: { ...fetching, bytes: p.bytes, phase: p.phase } });
   });
+  const unsubscribeNotice = bridge.on('history:notice', ({ message }) => set({ status: message }));
+  unsubscribeEvents = () => {
+    unsubscribeProgress();
+    unsubscribeNotice();
+  };
   const [settings] = await Promise.all([
     call((b) => b['settings:get']()),
     refreshProfiles(),
@@ -167,6 +172,7 @@ export async function fetchSession(sessionId: string): Promise<void> {
     fetching: { requestId, sessionId, startedAt: Date.now(), bytes: 0, phase: 'session' },
     error: null,
     status: null,
+    lastFetchId: sessionId,
   });
   const result = await callRaw((b) => b['session:fetch']({ requestId, profileId: profile.id, sessionId }));
   // A later fetch (or a cancel) owns the UI now.
@@ -175,6 +181,12 @@ export async function fetchSession(sessionId: string): Promise<void> {
   if (result.ok) showLoaded(result.value);
   else if (result.error.kind === 'cancelled') set({ status: 'Fetch cancelled.' });
   else set({ error: result.error });
+}
+
+/** Fetches the last session id again, with the profile now active. */
+export async function retryFetch(): Promise<void> {
+  const id = get().lastFetchId;
+  if (id && !get().fetching) await fetchSession(id);
 }
 
 async function callRaw<T>(run: (bridge: InspectorApi) => Promise<Result<T>>): Promise<Result<T>> {
@@ -206,6 +218,18 @@ export async function openFileDialog(): Promise<void> {
 export async function openHistory(id: string): Promise<void> {
   const loaded = await call((b) => b['history:open']({ id }));
   if (loaded) showLoaded(loaded);
+}
+
+/** Removes a Recent entry; the list shown is main's answer. */
+export async function deleteHistoryEntry(id: string): Promise<void> {
+  const snapshot = await call((b) => b['history:delete']({ id }));
+  if (snapshot) set({ history: snapshot.entries, historyNotices: snapshot.notices });
+}
+
+/** Pins a Recent entry (never evicted) or unpins it. */
+export async function pinHistoryEntry(id: string, pinned: boolean): Promise<void> {
+  const snapshot = await call((b) => b['history:pin']({ id, pinned }));
+  if (snapshot) set({ history: snapshot.entries, historyNotices: snapshot.notices });
 }
 
 /** The cap and message of Open, the CLI and history (shared/input/limits): refused before reading. */

@@ -37,6 +37,8 @@ export interface AppState {
   fetching: FetchState | null;
   loaded: LoadedSession | null;
   error: AppError | null;
+  /** The session id of the last fetch, so a failed one can be tried again. */
+  lastFetchId: string | null;
   /** A short confirmation, e.g. "Saved to …". */
   status: string | null;
   history: HistoryEntry[];
@@ -57,6 +59,7 @@ export const initialState: AppState = {
   fetching: null,
   loaded: null,
   error: null,
+  lastFetchId: null,
   status: null,
   history: [],
   historyNotices: [],

@@ -1,6 +1,7 @@
 /** What a user does in the inspector, as the E2E tests do it: through labels, roles and test ids. */
 import type { Harness } from '../../../tools/web-harness/harness';
 import type { Page } from 'playwright-core';
+import type uPlot from 'uplot';
 
 export type TabName = 'Timeline' | 'Map' | 'EVSE / connectors' | 'Raw';
 
@@ -92,7 +93,7 @@ export interface ChartState {
 
 export async function chartState(page: Page): Promise<ChartState> {
   return page.locator('[data-testid="timeline-plot"]').evaluate((el) => {
-    const plot = (el as HTMLElement & { timelinePlot?: import('uplot').default }).timelinePlot;
+    const plot = (el as HTMLElement & { timelinePlot?: uPlot }).timelinePlot;
     if (!plot) throw new Error('the timeline has no plot');
     return {
       xMin: plot.scales.x.min ?? NaN,

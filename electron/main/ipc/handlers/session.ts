@@ -1,12 +1,12 @@
 /** `session:fetch`, `session:cancel` and `session:get`: a cancellable fetch with progress events, kept for export and history. */
 import { appError } from '../../../../shared/domain/errors';
-import type { IpcEvents } from '../../../../shared/ipc/contract';
+import type { IpcEvent, IpcEvents } from '../../../../shared/ipc/contract';
 import { parseFetchArgs, parseIdArg } from '../../../../shared/ipc/validate';
 import type { AppServices } from '../../../../services/app-services';
 import type { ChannelEntries } from '../channel-table';
 
 export interface SessionHandlerContext {
-  emit(event: 'session:progress', payload: IpcEvents['session:progress']): void;
+  emit<E extends IpcEvent>(event: E, payload: IpcEvents[E]): void;
 }
 
 export function createSessionHandlers(
@@ -38,8 +38,13 @@ export function createSessionHandlers(
           });
           if (result.ok) {
             services.registry.put(result.value);
-            // History is a convenience: failing to keep the session must not fail the fetch.
-            await services.history.add(result.value).catch(() => undefined);
+            // History is a convenience: the session shows first (history:list waits for this write), and
+            // failing to keep it is a notice, never a failed fetch.
+            services.history.add(result.value).catch((cause: unknown) =>
+              ctx.emit('history:notice', {
+                message: `The session is shown but could not be kept in Recent: ${cause instanceof Error ? cause.message : String(cause)}`,
+              }),
+            );
           }
           return result;
         } finally {

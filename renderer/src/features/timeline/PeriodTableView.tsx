@@ -24,7 +24,7 @@ function columnsFor(p: PeriodTable, zone: string | undefined): Column[] {
     { label: 'Power (kW)', width: 96, cell: (i) => formatNumber(p.powerKw[i], 3) },
   ];
   for (const type of p.dimensionTypes) {
-    const column = p.dimensions[type];
+    const column = p.dimensions.get(type) ?? new Float64Array(p.count).fill(NaN);
     cols.push({
       label: type,
       width: Math.max(100, type.length * 8 + 20),

@@ -95,14 +95,17 @@ export function createPlot(host: HTMLElement, config: PlotConfig): TimelinePlot 
   let view = config.range ? clampRange(span, config.range[0], config.range[1]) : span;
   let width = config.width;
   const first = chartWindow(sorted, view[0], view[1], bucketsFor(width));
+  // Narrow axes: a session with SoC and current has four of them.
   const axis = (scale: string, side: 1 | 3, label: string, showGrid: boolean): uPlot.Axis => ({
     scale,
     side,
     label,
     stroke: theme.fg,
     grid: { show: showGrid, stroke: theme.grid, width: 1 },
-    ticks: { stroke: theme.grid, width: 1 },
-    size: 56,
+    ticks: { stroke: theme.grid, width: 1, size: 6 },
+    size: 42,
+    labelSize: 20,
+    gap: 3,
   });
   const axes: uPlot.Axis[] = [
     {

@@ -57,10 +57,10 @@ export function seriesSpecs(p: PeriodTable): SeriesSpec[] {
       rise: null,
     },
   ];
-  const soc = p.dimensions.STATE_OF_CHARGE;
+  const soc = p.dimensions.get('STATE_OF_CHARGE');
   if (hasValue(soc))
     specs.push({ label: 'SoC', unit: '%', scale: '%', color: '#9b59b6', values: soc, rise: null });
-  const current = p.dimensions.CURRENT;
+  const current = p.dimensions.get('CURRENT');
   if (hasValue(current))
     specs.push({ label: 'Current', unit: 'A', scale: 'A', color: '#d35454', values: current, rise: null });
   return specs;
@@ -203,7 +203,7 @@ export function positionAt(sp: SortedPeriods, t: number): number | null {
 
 /** Merged [start, end] spans in epoch seconds of periods with parking time, flattened pairwise. */
 export function parkingSpans(p: PeriodTable): Float64Array {
-  const parking = p.dimensions.PARKING_TIME;
+  const parking = p.dimensions.get('PARKING_TIME');
   if (!parking) return new Float64Array(0);
   const spans: number[] = [];
   for (let i = 0; i < p.count; i++) {

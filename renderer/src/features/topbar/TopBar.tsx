@@ -63,11 +63,15 @@ export function TopBar() {
           </span>
         )}
         {fetching ? (
-          <button type="button" className="button button--danger" onClick={() => void cancelFetch()}>
+          <button
+            type="button"
+            className="button button--danger topbar__submit"
+            onClick={() => void cancelFetch()}
+          >
             Cancel
           </button>
         ) : (
-          <button type="submit" className="button button--primary" disabled={!profile}>
+          <button type="submit" className="button button--primary topbar__submit" disabled={!profile}>
             Fetch
           </button>
         )}
