@@ -8,6 +8,7 @@ import type { FetchMeta, FetchProgress, LoadedSession } from '../../shared/domai
 import type { Profile } from '../../shared/domain/profile';
 import { checkSessionId } from '../../shared/ipc/validate';
 import type { Check, ReaderWarning } from '../../shared/session/types';
+import { openEnvelope } from '../../shared/session/envelope';
 import { readSession } from '../../shared/session/read-session';
 import { readerErrorToAppError } from '../../shared/session/reader-app-error';
 import { authHeader } from '../http/auth-header';
@@ -29,11 +30,12 @@ export const locationUrl = (baseUrl: string, id: string): string =>
 
 /** The `location_id` of a session that does not embed its Location (OCPI 2.2+), else null. */
 export function separateLocationId(body: unknown): string | null {
-  const envelope = body as { data?: unknown } | null;
-  const data = (
-    envelope && typeof envelope === 'object' && 'data' in envelope ? envelope.data : body
-  ) as Record<string, unknown> | null;
-  if (!data || typeof data !== 'object' || (data.location && typeof data.location === 'object')) return null;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
+  // The envelope is opened by the one rule (shared/session/envelope) the reader applies after this.
+  const opened = openEnvelope(body as Record<string, unknown>, 'session');
+  if (!opened.ok) return null;
+  const { data } = opened;
+  if (data.location && typeof data.location === 'object') return null;
   return typeof data.location_id === 'string' && data.location_id !== '' ? data.location_id : null;
 }
 

@@ -126,10 +126,14 @@ describe('loadSession', () => {
   });
 
   it('finds the separate location id only when the Location is not embedded', () => {
-    expect(separateLocationId({ data: { location_id: 'L1' } })).toBe('L1');
+    // Envelopes as the reader opens them: with a status code (a bare `{data}` is not an envelope).
+    const ok = { status_code: 1000 };
+    expect(separateLocationId({ ...ok, data: { location_id: 'L1' } })).toBe('L1');
     expect(separateLocationId({ location_id: 'L1' })).toBe('L1');
-    expect(separateLocationId({ data: { location_id: 'L1', location: { id: 'L1' } } })).toBeNull();
-    expect(separateLocationId({ data: {} })).toBeNull();
+    expect(separateLocationId({ ...ok, data: { location_id: 'L1', location: { id: 'L1' } } })).toBeNull();
+    expect(separateLocationId({ ...ok, data: {} })).toBeNull();
+    expect(separateLocationId({ status_code: 1001, data: [{ location_id: 'L2' }] })).toBe('L2');
+    expect(separateLocationId({ status_code: 2003, data: { location_id: 'L1' } })).toBeNull();
   });
 });
 
@@ -154,6 +158,8 @@ describe('the Demo profile', () => {
       { transport: demoTransport },
     );
     expect(r.ok ? null : r.error.kind).toBe('not-found');
+    // Every valid demo id is named, so a newcomer's typo leads somewhere.
+    for (const { id } of DEMO_SESSIONS) expect(r.ok ? '' : r.error.message).toContain(id);
   });
 });
 
