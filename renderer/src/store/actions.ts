@@ -183,6 +183,17 @@ export async function fetchSession(sessionId: string): Promise<void> {
   else set({ error: result.error });
 }
 
+/** Fetches one of the bundled demo sessions on the Demo profile, as if typed in the session field. */
+export async function fetchDemoSession(id: string): Promise<void> {
+  const demo = get().profiles.find((p) => p.demo);
+  if (!demo) return;
+  set({ sessionInput: id });
+  if (activeProfile(get())?.id !== demo.id) await updateSettings({ activeProfileId: demo.id });
+  await fetchSession(id);
+}
+
+export const setSessionInput = (sessionInput: string): void => set({ sessionInput });
+
 /** Fetches the last session id again, with the profile now active. */
 export async function retryFetch(): Promise<void> {
   const id = get().lastFetchId;

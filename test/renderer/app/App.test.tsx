@@ -107,7 +107,9 @@ describe('shell', () => {
     );
     await start();
     expect(await screen.findByText('1 corrupt history entry was skipped.')).toBeTruthy();
-    fireEvent.click(within(screen.getByTestId('recent-list')).getByRole('button'));
+    fireEvent.click(
+      within(screen.getByTestId('recent-list')).getByRole('button', { name: /^Session old-1/ }),
+    );
     await screen.findByTestId('details-panel');
     expect(bridge.api['history:open']).toHaveBeenCalledWith({ id: 'h1' });
   });
