@@ -2,6 +2,7 @@
 import { runBrowserBench } from './browser';
 import { runCliBench } from './cli';
 import { runExportBench } from './export';
+import { runOcpiListBench } from './ocpi-list';
 import { runReaderBench } from './reader';
 
 async function main(): Promise<void> {
@@ -9,6 +10,8 @@ async function main(): Promise<void> {
   runReaderBench();
   console.log('\n# Export (Node)');
   await runExportBench();
+  console.log('\n# OCPI list (Node)');
+  await runOcpiListBench();
   console.log('\n# CLI (whole process)');
   runCliBench();
   console.log('\n# Renderer (Chromium)');

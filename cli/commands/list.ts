@@ -27,17 +27,20 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const target = await connectOcpi(options, io);
   const url = listInterface(target.discovery.endpoints, 'sessions');
   if (!url.ok) throw failure(url.error);
+  const rows: SessionRow[] = [];
   const listed = await listSessions(target.conn, {
     url: url.value,
     dateFrom: from,
     dateTo: to,
     correlationId: target.correlationId,
+    // Each page is read (with its checks) while the next one is on its way.
+    onRows: (page) => {
+      for (const raw of page) {
+        const row = toSessionRow(raw);
+        if (row && (status === null || row.status === status)) rows.push(row);
+      }
+    },
   });
-  const rows: SessionRow[] = [];
-  for (const raw of listed.rows) {
-    const row = toSessionRow(raw);
-    if (row && (status === null || row.status === status)) rows.push(row);
-  }
 
   if (options.json === true)
     io.stdout(

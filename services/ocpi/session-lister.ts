@@ -25,6 +25,8 @@ export interface ListRequest {
   correlationId: string;
   signal?: AbortSignal;
   onPage?: (progress: ListProgress) => void;
+  /** The new rows of each page, as soon as it is read (while the next page is being fetched). */
+  onRows?: (rows: unknown[]) => void;
   /** Stop after the page holding a row this accepts (find by id). */
   stopAt?: (raw: unknown) => boolean;
 }
@@ -96,13 +98,12 @@ export async function listSessions(conn: OcpiConnection, req: ListRequest): Prom
     failure,
   });
 
+  const get = (pageUrl: string) =>
+    conn.get(pageUrl, { module: 'sessions', correlationId: req.correlationId, signal: req.signal });
   let url = firstPageUrl(req);
+  let pending = get(url);
   for (;;) {
-    const page = await conn.get(url, {
-      module: 'sessions',
-      correlationId: req.correlationId,
-      signal: req.signal,
-    });
+    const page = await pending;
     if (!page.ok) {
       // Pages come oldest last_updated first (the spec's advice); if they did, what is missing starts where reading stopped.
       const from = ordered && reached !== null ? reached : req.dateFrom;
@@ -110,6 +111,7 @@ export async function listSessions(conn: OcpiConnection, req: ListRequest): Prom
     }
     const data = envelopeData(page.value.json);
     const list = Array.isArray(data) ? data : [];
+    const fresh: unknown[] = [];
     for (const raw of list) {
       const at = rawLastUpdated(raw);
       if (at === null || at < window.from || at >= window.to) {
@@ -123,10 +125,19 @@ export async function listSessions(conn: OcpiConnection, req: ListRequest): Prom
       }
       if (reached !== null && at < reached) ordered = false;
       reached = reached === null ? at : Math.max(reached, at);
-      rows.push(raw);
+      fresh.push(raw);
       if (match === undefined && req.stopAt?.(raw)) match = raw;
     }
+    for (const raw of fresh) rows.push(raw);
     const decision = afterPage(state, readPageHeaders(url, page.value.headers));
+    const more = match === undefined && decision.kind !== 'done';
+    // The next page is asked for before this one is handed on, so the caller's work on it (the reader's
+    // checks, the table) overlaps the server's time.
+    if (more) {
+      url = decision.url;
+      pending = get(url);
+    }
+    req.onRows?.(fresh);
     req.onPage?.({
       pages: state.pages,
       sessions: rows.length,
@@ -134,7 +145,6 @@ export async function listSessions(conn: OcpiConnection, req: ListRequest): Prom
       serverLimit: state.serverLimit,
       reachedLastUpdated: reached,
     });
-    if (match !== undefined || decision.kind === 'done') return result(null);
-    url = decision.url;
+    if (!more) return result(null);
   }
 }

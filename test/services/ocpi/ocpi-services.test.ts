@@ -124,6 +124,29 @@ describe('listing on the Sender', () => {
     expect(paths.slice(1).every((p) => /\?cursor=[\w-]+$/.test(p))).toBe(true);
   });
 
+  it('hands each page on while the next one is already requested', async () => {
+    let sent = 0;
+    const conn = connect({
+      transport: (req) => {
+        sent++;
+        return nodeTransport(req);
+      },
+    });
+    const { endpoints } = await discovered('', undefined, conn);
+    const atHandOver: number[] = [];
+    const r = await listSessions(conn, {
+      url: sendersUrl(endpoints),
+      dateFrom: FROM,
+      dateTo: TO,
+      limit: 25,
+      correlationId: 'c',
+      onRows: (rows) => atHandOver.push(sent - 2, rows.length),
+    });
+    // [requests sent when page 1 was handed on, its rows, …]: page n arrives while page n+1 is in flight.
+    expect(atHandOver.slice(0, 4)).toEqual([2, 25, 3, 25]);
+    expect(atHandOver.at(-2)).toBe(r.pages);
+  });
+
   it('a server that ignores limit is still read completely', async () => {
     const { conn, endpoints } = await discovered('ignores-limit');
     const r = await listSessions(conn, {
