@@ -9,6 +9,7 @@ import type { Profile } from '../../shared/domain/profile';
 import { checkSessionId } from '../../shared/ipc/validate';
 import type { Check, ReaderWarning } from '../../shared/session/types';
 import { openEnvelope } from '../../shared/session/envelope';
+import { locationUnavailable } from '../../shared/session/location-unavailable';
 import { readSession } from '../../shared/session/read-session';
 import { readerErrorToAppError } from '../../shared/session/reader-app-error';
 import { authHeader } from '../http/auth-header';
@@ -61,8 +62,9 @@ export async function loadSession(req: LoadRequest, client: ClientConfig): Promi
   const extraWarnings: ReaderWarning[] = [];
   const extraChecks: Check[] = [];
   const unavailable = (message: string): void => {
-    extraWarnings.push({ path: 'data.location_id', message });
-    extraChecks.push({ code: 'LOCATION_UNAVAILABLE', severity: 'warning', message });
+    const { warning, check } = locationUnavailable(message);
+    extraWarnings.push(warning);
+    extraChecks.push(check);
   };
   let location: { text: string; json: unknown; meta: FetchMeta } | null = null;
   const locationId = separateLocationId(fetched.value.json);

@@ -6,6 +6,7 @@ import { appError, type AppError, type Result } from '../domain/errors';
 import type { LoadedSession, SessionSource } from '../domain/loaded-session';
 import { API_FLAVOURS, type ApiFlavour } from '../domain/profile';
 import { parseJsonText } from '../session/json-text';
+import { locationUnavailable } from '../session/location-unavailable';
 import { readSession } from '../session/read-session';
 import { foreignFormat, readerErrorToAppError } from '../session/reader-app-error';
 import type { ReadResult } from '../session/types';
@@ -109,13 +110,21 @@ function readRaw(
 ): Result<ImportedSession> {
   const read = readSession(value, rawLocationText === null ? {} : { location: rawLocationText });
   if (!read.ok) return { ok: false, error: readerErrorToAppError(read.error, { kind: 'file', fileName }) };
+  // A fetched session saved without the Location it names: its fetch failed, and the finding stays.
+  const { locationId } = read.session.ids;
+  const missing =
+    source.fetch !== null && rawLocationText === null && read.session.location === null && locationId !== null
+      ? locationUnavailable(
+          `The Location ${locationId} was not fetched with this session; the map and EVSE details are missing.`,
+        )
+      : null;
   return {
     ok: true,
     value: {
       source,
       session: read.session,
-      warnings: read.warnings,
-      checks: read.checks,
+      warnings: missing ? [missing.warning, ...read.warnings] : read.warnings,
+      checks: missing ? [...read.checks, missing.check] : read.checks,
       rawText,
       rawLocationText,
     },

@@ -81,6 +81,22 @@ describe('readSessionFile', () => {
     expect(error.message).toContain('huge.json');
   });
 
+  it('a fetched session bundled without its Location reopens with the LOCATION_UNAVAILABLE finding', () => {
+    const raw = JSON.stringify(ocpi221Envelope());
+    const fetched = readSessionFile(
+      createBundle(loadedFrom(raw), { appVersion: '1', redact: false }),
+      'b.json',
+    );
+    if (!fetched.ok) throw new Error(fetched.error.message);
+    expect(fetched.value.checks.find((c) => c.code === 'LOCATION_UNAVAILABLE')).toMatchObject({
+      severity: 'warning',
+      message: expect.stringMatching(/Location LOC-221 was not fetched/),
+    });
+    // A bare session file was never fetched: no finding about a fetch.
+    const bare = readSessionFile(raw, 'raw.json');
+    expect(bare.ok && bare.value.checks.some((c) => c.code === 'LOCATION_UNAVAILABLE')).toBe(false);
+  });
+
   it('reports an error envelope as such', () => {
     const error = failure(
       JSON.stringify({ status_code: 2001, status_message: 'Unknown session', data: null }),
