@@ -36,7 +36,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     // Each page is read (with its checks) while the next one is on its way.
     onRows: (page) => {
       for (const raw of page) {
-        const row = toSessionRow(raw);
+        const row = toSessionRow(raw, Date.now());
         if (row && (status === null || row.status === status)) rows.push(row);
       }
     },

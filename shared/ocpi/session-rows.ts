@@ -6,6 +6,7 @@ import { parseIsoDate } from '../session/iso-date';
 import { readSession } from '../session/read-session';
 import type { CheckCode } from '../session/types';
 import type { TimeWindow } from './search-window';
+import { sessionStaleCheck } from './session-stale';
 
 export interface SessionRow {
   /** `country_code/party_id/id` when the session has them, else its id: unique across pages. */
@@ -40,11 +41,17 @@ export function rawSessionKey(raw: unknown): string | null {
   return cc && party ? `${cc.toUpperCase()}/${party.toUpperCase()}/${id}` : id;
 }
 
-/** Reads one listed session; null when it is not a session at all. */
-export function toSessionRow(raw: unknown): SessionRow | null {
+/**
+ * Reads one listed session; null when it is not a session at all. With `fetchedAt` (epoch ms) the
+ * fetch-time check SESSION_STALE runs too.
+ */
+export function toSessionRow(raw: unknown, fetchedAt?: number): SessionRow | null {
   const read = readSession(raw);
   if (!read.ok) return null;
   const s = read.session;
+  const stale = fetchedAt === undefined ? null : sessionStaleCheck(s, fetchedAt);
+  const anomalies = read.checks.map((c) => c.code);
+  if (stale) anomalies.push(stale.code);
   return {
     key: rawSessionKey(raw) ?? s.ids.id ?? '',
     id: s.ids.id,
@@ -59,7 +66,7 @@ export function toSessionRow(raw: unknown): SessionRow | null {
     evseUid: s.ids.evseUid ?? s.evse?.uid ?? null,
     authId: s.auth.id,
     contractId: s.auth.contractId,
-    anomalies: read.checks.map((c) => c.code),
+    anomalies,
     raw,
   };
 }
