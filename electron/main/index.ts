@@ -70,6 +70,7 @@ function electronDialogs(win: () => BrowserWindow | null): Dialogs {
 
 async function start(): Promise<void> {
   const services = await createAppServices({ userDataDir: app.getPath('userData') });
+  services.log.info('start', { version: app.getVersion(), electron: process.versions.electron });
   const csp = (): string => buildCsp({ tileUrl: services.settings.get().tileUrl });
   let win: BrowserWindow | null = null;
 
@@ -102,7 +103,8 @@ async function start(): Promise<void> {
   });
   for (const channel of IPC_CHANNELS) {
     ipcMain.handle(channel, (event, args: unknown) => {
-      if (!win || event.sender !== win.webContents || !isTrustedSender(event.senderFrame?.url, APP_ORIGINS))
+      if (!win || event.sender !== win.webContents || !isTrustedSender(event.senderFrame?.url, APP_ORIGINS)) {
+        services.log.info('ipc-forbidden-sender', { channel, frameUrl: event.senderFrame?.url ?? null });
         return {
           ok: false,
           error: appError(
@@ -111,6 +113,7 @@ async function start(): Promise<void> {
             'Nothing to do.',
           ),
         };
+      }
       return handlers[channel](args);
     });
   }

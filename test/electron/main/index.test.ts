@@ -3,7 +3,7 @@
  * behind the sender check, the window gets the hardened preferences and guards, the renderer's files
  * carry the CSP header, and tile requests carry the app's User-Agent.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -102,6 +102,9 @@ describe('electron/main/index', () => {
     expect(foreignFrame).toMatchObject({ ok: false, error: { kind: 'forbidden-sender' } });
     const otherContents = await handler({ sender: {}, senderFrame: { url: 'app://inspector/' } }, undefined);
     expect(otherContents).toMatchObject({ ok: false, error: { kind: 'forbidden-sender' } });
+    const log = readFileSync(join(rec.userData, 'main.log'), 'utf8');
+    expect(log).toMatch(/INFO start \{"version":"9\.9\.9"/);
+    expect(log).toMatch(/INFO ipc-forbidden-sender .*"frameUrl":"https:\/\/evil\.example\.com\/"/);
   });
 
   it('blocks navigation away from the app, window.open and permission requests', () => {
