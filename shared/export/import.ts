@@ -13,9 +13,6 @@ import type { ReadResult } from '../session/types';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleSource } from './bundle';
 import { MAX_SESSION_FILE_BYTES, tooLargeError } from '../input/limits';
 
-// The cap moved to shared/input/limits; re-exported for the callers that still import it from here.
-export { MAX_SESSION_FILE_BYTES, tooLargeError };
-
 export type ImportedSession = Omit<LoadedSession, 'key'>;
 
 export function readSessionFile(text: string, fileNameOrPath: string): Result<ImportedSession> {

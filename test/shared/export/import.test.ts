@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBundle } from '../../../shared/export/bundle';
-import { MAX_SESSION_FILE_BYTES, readSessionFile, readSessionOrBundle } from '../../../shared/export/import';
+import { readSessionFile, readSessionOrBundle } from '../../../shared/export/import';
+import { MAX_SESSION_FILE_BYTES } from '../../../shared/input/limits';
 import { loadedFrom } from '../../fixtures/export';
 import { ocpi211Session, ocpi221Envelope, vendorEnvelope } from '../../fixtures/sessions';
 

@@ -1,7 +1,7 @@
 /** `session:open-dialog` and `session:open-text`: open a bundle, a raw response or a bare session. */
 import type { Result } from '../../../../shared/domain/errors';
 import type { LoadedSession } from '../../../../shared/domain/loaded-session';
-import { MAX_SESSION_FILE_BYTES, tooLargeError } from '../../../../shared/export/import';
+import { MAX_SESSION_FILE_BYTES, tooLargeError } from '../../../../shared/input/limits';
 import { parseNoArgs, parseOpenTextArgs } from '../../../../shared/ipc/validate';
 import { readSessionFromPath, readSessionFromText } from '../../../../services/sessions/file-import';
 import type { ChannelEntries } from '../channel-table';

@@ -6,7 +6,7 @@ import { guarded } from './guarded';
 import { createFileHandlers } from '../../../../../electron/main/ipc/handlers/files';
 import type { LoadedSession } from '../../../../../shared/domain/loaded-session';
 import { createBundle } from '../../../../../shared/export/bundle';
-import { MAX_SESSION_FILE_BYTES } from '../../../../../shared/export/import';
+import { MAX_SESSION_FILE_BYTES } from '../../../../../shared/input/limits';
 import { loadedFrom } from '../../../../fixtures/export';
 import { ocpi221Envelope, ocpi211Session } from '../../../../fixtures/sessions';
 
