@@ -57,6 +57,7 @@ export class OcpiConnection {
   /** Set when a 401 made the client switch token forms and the other form worked. */
   fallback: { from: TokenForm; to: TokenForm } | null = null;
   private learned: TokenForm | undefined;
+  private origin: string | undefined;
   private fallbackTried = false;
 
   constructor(private readonly opts: ConnectionOptions) {
@@ -69,6 +70,27 @@ export class OcpiConnection {
   }
 
   async get(url: string, options: GetOptions): Promise<Result<OcpiResponse>> {
+    // The token goes only to the site of the first request (the versions URL the user gave), even when
+    // the server names endpoints elsewhere.
+    let origin: string;
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      return {
+        ok: false,
+        error: appError('invalid-argument', `Not a URL: ${url}`, 'Check the versions URL.'),
+      };
+    }
+    this.origin ??= origin;
+    if (origin !== this.origin)
+      return {
+        ok: false,
+        error: appError(
+          'redirect-cross-origin',
+          `The server names an endpoint on another site (${origin}); not called, so the token was not sent there (it goes only to ${this.origin}).`,
+          'Use the versions URL on that site, or ask the party why its endpoints are elsewhere.',
+        ),
+      };
     const form = this.tokenForm;
     const first = await this.once(url, form, options);
     if (first.ok || first.error.kind !== 'unauthorized' || this.opts.token === null || this.fallbackTried)

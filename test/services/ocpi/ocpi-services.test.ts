@@ -74,6 +74,25 @@ describe('discovery', () => {
     expect(d.ok && d.value.version).toBe('2.2.1');
   });
 
+  it('never sends the token to endpoints on another site than the versions URL', async () => {
+    const before = server.requests.length;
+    const conn = connect();
+    // localhost and 127.0.0.1 are different origins: the details name their endpoints on 127.0.0.1.
+    const d = await discover(conn, `${server.baseUrl.replace('127.0.0.1', 'localhost')}/ocpi/2.2.1`, {
+      correlationId: 'c',
+    });
+    if (!d.ok) throw new Error(d.error.message);
+    const r = await listSessions(conn, {
+      url: sendersUrl(d.value.endpoints),
+      dateFrom: FROM,
+      dateTo: TO,
+      correlationId: 'c',
+    });
+    expect(r.failure?.error.kind).toBe('redirect-cross-origin');
+    expect(r.failure?.error.message).toMatch(/token was not sent there/);
+    expect(requestsSince(before).map((x) => x.path)).toEqual(['/ocpi/2.2.1']);
+  });
+
   it('on a 401 tries the other token form once and reports the one that worked', async () => {
     const d = await discovered('inverted-tokens', '2.2.1');
     expect(d.tokenForm).toBe('plain');
