@@ -33,6 +33,7 @@ export function readSessionFile(text: string, fileNameOrPath: string): Result<Im
     bundle.location,
     fileSource(fileName, bundle.source),
     fileName,
+    bundle.locationFinding,
   );
 }
 
@@ -64,8 +65,28 @@ function fileSource(fileName: string, bundle: BundleSource | null): SessionSourc
 }
 
 type UnpackedBundle =
-  | { ok: true; response: string; location: string | null; source: BundleSource | null }
+  | {
+      ok: true;
+      response: string;
+      location: string | null;
+      source: BundleSource | null;
+      /** The message of its LOCATION_UNAVAILABLE finding, if it was exported with one. */
+      locationFinding: string | null;
+    }
   | { ok: false; error: AppError };
+
+const MAX_FINDING_CHARS = 2000;
+
+/** The exported LOCATION_UNAVAILABLE message, checked field by field (a bundle may be hand-edited). */
+function readLocationFinding(checks: unknown): string | null {
+  if (!Array.isArray(checks)) return null;
+  for (const check of checks as unknown[]) {
+    if (!isRecord(check) || check.code !== 'LOCATION_UNAVAILABLE') continue;
+    const message = check.message;
+    return typeof message === 'string' && message.length <= MAX_FINDING_CHARS ? message : null;
+  }
+  return null;
+}
 
 function unpackBundle(value: Record<string, unknown>, fileName: string): UnpackedBundle {
   if (value.format !== BUNDLE_FORMAT) {
@@ -95,7 +116,13 @@ function unpackBundle(value: Record<string, unknown>, fileName: string): Unpacke
     !(location === null || location === undefined || typeof location === 'string')
   )
     return { ok: false, error: foreignFormat(fileName, 'the bundle has no raw response text') };
-  return { ok: true, response, location: location ?? null, source: readBundleSource(value.source) };
+  return {
+    ok: true,
+    response,
+    location: location ?? null,
+    source: readBundleSource(value.source),
+    locationFinding: readLocationFinding(value.checks),
+  };
 }
 
 function readRaw(
@@ -104,17 +131,12 @@ function readRaw(
   rawLocationText: string | null,
   source: SessionSource,
   fileName: string,
+  locationFinding: string | null = null,
 ): Result<ImportedSession> {
   const read = readSession(value, rawLocationText === null ? {} : { location: rawLocationText });
   if (!read.ok) return { ok: false, error: readerErrorToAppError(read.error, { kind: 'file', fileName }) };
-  // A fetched session saved without the Location it names: its fetch failed, and the finding stays.
-  const { locationId } = read.session.ids;
-  const missing =
-    source.fetch !== null && rawLocationText === null && read.session.location === null && locationId !== null
-      ? locationUnavailable(
-          `The Location ${locationId} was not fetched with this session; the map and EVSE details are missing.`,
-        )
-      : null;
+  // The loader's finding about a failed Location GET is not derived from the raw text: it is carried over.
+  const missing = locationFinding === null ? null : locationUnavailable(locationFinding);
   return {
     ok: true,
     value: {

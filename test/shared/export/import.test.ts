@@ -82,20 +82,25 @@ describe('readSessionFile', () => {
     expect(error.message).toContain('huge.json');
   });
 
-  it('a fetched session bundled without its Location reopens with the LOCATION_UNAVAILABLE finding', () => {
+  it('a bundle exported with a LOCATION_UNAVAILABLE finding reopens with it, and one without it without', () => {
     const raw = JSON.stringify(ocpi221Envelope());
-    const fetched = readSessionFile(
-      createBundle(loadedFrom(raw), { appVersion: '1', redact: false }),
-      'b.json',
-    );
-    if (!fetched.ok) throw new Error(fetched.error.message);
-    expect(fetched.value.checks.find((c) => c.code === 'LOCATION_UNAVAILABLE')).toMatchObject({
-      severity: 'warning',
-      message: expect.stringMatching(/Location LOC-221 was not fetched/),
-    });
-    // A bare session file was never fetched: no finding about a fetch.
-    const bare = readSessionFile(raw, 'raw.json');
-    expect(bare.ok && bare.value.checks.some((c) => c.code === 'LOCATION_UNAVAILABLE')).toBe(false);
+    const message =
+      'The Location LOC-221 could not be fetched (HTTP 404); the map and EVSE details are missing.';
+    const fetched = loadedFrom(raw);
+    const failed = {
+      ...fetched,
+      warnings: [{ path: 'data.location_id', message }, ...fetched.warnings],
+      checks: [
+        ...fetched.checks,
+        { code: 'LOCATION_UNAVAILABLE' as const, severity: 'warning' as const, message },
+      ],
+    };
+    const reopened = readSessionFile(createBundle(failed, { appVersion: '1', redact: false }), 'b.json');
+    if (!reopened.ok) throw new Error(reopened.error.message);
+    expect(reopened.value.checks).toEqual(failed.checks);
+    expect(reopened.value.warnings).toEqual(failed.warnings);
+    const plain = readSessionFile(createBundle(fetched, { appVersion: '1', redact: false }), 'b.json');
+    expect(plain.ok && plain.value.checks).toEqual(fetched.checks);
   });
 
   it('reports an error envelope as such', () => {
