@@ -1,4 +1,6 @@
 /** `export:session` (bundle, CSV, HTML report) and `export:png` (the chart image): native save dialog, atomic write. */
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { appError, type Result } from '../../../../shared/domain/errors';
 import type { SavedFile } from '../../../../shared/domain/export';
 import type { LoadedSession } from '../../../../shared/domain/loaded-session';
@@ -18,7 +20,27 @@ export interface ExportHandlerContext {
       suggestedName: string,
       filters: { name: string; extensions: string[] }[],
     ): Promise<string | null>;
+    confirm(message: string): Promise<boolean>;
   };
+}
+
+/** What a redacted export's suggested name carries, so it never lands on the full export by default. */
+export const REDACTED_MARK = '-redacted';
+
+const namedRedacted = (path: string): boolean => basename(path).includes(REDACTED_MARK);
+
+/**
+ * The question to ask before writing `path`, or null to write at once: a redacted export onto an existing
+ * full one would lose the full data, and a full export under a name that says redacted (new or existing)
+ * would be shared as if it held no ids. The save dialog's own overwrite question does not say which is which.
+ */
+export function redactionConflict(path: string, redact: boolean, exists: boolean): string | null {
+  const name = basename(path);
+  if (redact && exists && !namedRedacted(path))
+    return `${name} already exists and may be the full (unredacted) export. Replace it with the redacted one?`;
+  if (!redact && namedRedacted(path))
+    return `${name} is named as redacted, but this export is not redacted: it holds the account ids. Save it anyway?`;
+  return null;
 }
 
 export function createExportHandlers(
@@ -39,14 +61,28 @@ export function createExportHandlers(
         };
   };
 
-  /** Asks where, then writes atomically; a cancelled dialog is a success with a null path. */
+  const cancelled: Result<SavedFile> = { ok: true, value: { path: null, bytes: 0 } };
+
+  /**
+   * Asks where, then writes atomically; a cancelled dialog (or a declined redaction question) is a success
+   * with a null path. `redact` is null for files that have no redacted form (the chart image).
+   */
   const save = async (
     name: string,
     filter: { name: string; extensions: string[] },
+    redact: boolean | null,
     content: () => Promise<string | Uint8Array>,
   ): Promise<Result<SavedFile>> => {
     const path = await ctx.dialogs.chooseSavePath(name, [filter]);
-    if (path === null) return { ok: true, value: { path: null, bytes: 0 } };
+    if (path === null) return cancelled;
+    if (redact !== null) {
+      const exists = await stat(path).then(
+        () => true,
+        () => false,
+      );
+      const question = redactionConflict(path, redact, exists);
+      if (question !== null && !(await ctx.dialogs.confirm(question))) return cancelled;
+    }
     const data = await content();
     try {
       await writeFileAtomic(path, data, 'user');
@@ -64,7 +100,8 @@ export function createExportHandlers(
       run: async ({ key, format, redact }) => {
         const loaded = lookup(key);
         if (!loaded.ok) return loaded;
-        return save(suggestedFileName(loaded.value, EXPORT_EXTENSIONS[format]), EXPORT_FILTERS[format], () =>
+        const extension = `${redact ? REDACTED_MARK : ''}${EXPORT_EXTENSIONS[format]}`;
+        return save(suggestedFileName(loaded.value, extension), EXPORT_FILTERS[format], redact, () =>
           renderExport(loaded.value, format, { redact, appVersion: APP_VERSION }),
         );
       },
@@ -77,6 +114,7 @@ export function createExportHandlers(
         return save(
           suggestedFileName(loaded.value, '.timeline.png'),
           { name: 'PNG image', extensions: ['png'] },
+          null,
           async () => png,
         );
       },

@@ -38,6 +38,12 @@ export function ExportMenu() {
       >
         Periods as CSV
       </MenuItem>
+      <MenuItem
+        disabled={!loaded}
+        onSelect={() => void exportSession({ kind: 'session', format: 'csv', redact: true })}
+      >
+        Periods as CSV, redacted
+      </MenuItem>
       <MenuItem disabled={!loaded} onSelect={() => void exportChart()}>
         Chart as PNG
       </MenuItem>
@@ -46,6 +52,12 @@ export function ExportMenu() {
         onSelect={() => void exportSession({ kind: 'session', format: 'html', redact: false })}
       >
         HTML report
+      </MenuItem>
+      <MenuItem
+        disabled={!loaded}
+        onSelect={() => void exportSession({ kind: 'session', format: 'html', redact: true })}
+      >
+        HTML report, redacted
       </MenuItem>
     </Menu>
   );

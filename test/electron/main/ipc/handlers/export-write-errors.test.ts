@@ -52,7 +52,7 @@ describe.each([
     const handlers = guarded(
       createExportHandlers(
         { registry: { get: () => loaded } },
-        { dialogs: { chooseSavePath: async () => path } },
+        { dialogs: { chooseSavePath: async () => path, confirm: async () => true } },
       ),
     );
     failure.code = code;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { guarded } from './guarded';
-import { createExportHandlers } from '../../../../../electron/main/ipc/handlers/export';
+import { createExportHandlers, redactionConflict } from '../../../../../electron/main/ipc/handlers/export';
 import type { LoadedSession } from '../../../../../shared/domain/loaded-session';
 import { readSessionFile } from '../../../../../shared/export/import';
 import { loadedFrom, manyPeriodsSession } from '../../../../fixtures/export';
@@ -18,10 +18,11 @@ afterEach(async () => {
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
-function setup(savePath: string | null) {
+function setup(savePath: string | null, confirmAnswer = true) {
   const loaded = loadedFrom(manyPeriodsSession(20));
   const sessions = new Map<string, LoadedSession>([[loaded.key, loaded]]);
   const asked: { name: string; filters: { name: string; extensions: string[] }[] }[] = [];
+  const questions: string[] = [];
   const handlers = guarded(
     createExportHandlers(
       { registry: { get: (key) => sessions.get(key) } },
@@ -31,12 +32,73 @@ function setup(savePath: string | null) {
             asked.push({ name, filters });
             return savePath;
           },
+          confirm: async (message) => {
+            questions.push(message);
+            return confirmAnswer;
+          },
         },
       },
     ),
   );
-  return { handlers, loaded, asked };
+  return { handlers, loaded, asked, questions };
 }
+
+describe('redacted exports', () => {
+  it.each([
+    ['bundle', 'sess-many-redacted.ocpi-session.json'],
+    ['csv', 'sess-many-redacted.periods.csv'],
+    ['html', 'sess-many-redacted.report.html'],
+  ] as const)('%s: suggested under a distinct name, written without the ids', async (format, name) => {
+    const path = join(dir, name);
+    const { handlers, loaded, asked, questions } = setup(path);
+    const r = await handlers['export:session']({ key: loaded.key, format, redact: true });
+    expect(r.ok && r.value.path).toBe(path);
+    expect(asked[0].name).toBe(name);
+    expect(questions).toEqual([]);
+    expect(await readFile(path, 'utf8')).not.toContain('DRIVER-TOKEN-123');
+  });
+
+  it('asks before a redacted export replaces an existing full one, and keeps it when declined', async () => {
+    const path = join(dir, 'sess-many.periods.csv');
+    await writeFile(path, 'the full export');
+    const declined = setup(path, false);
+    const r = await declined.handlers['export:session']({
+      key: declined.loaded.key,
+      format: 'csv',
+      redact: true,
+    });
+    expect(r).toEqual({ ok: true, value: { path: null, bytes: 0 } });
+    expect(declined.questions).toEqual([
+      'sess-many.periods.csv already exists and may be the full (unredacted) export. Replace it with the redacted one?',
+    ]);
+    expect(await readFile(path, 'utf8')).toBe('the full export');
+    const accepted = setup(path, true);
+    await accepted.handlers['export:session']({ key: accepted.loaded.key, format: 'csv', redact: true });
+    expect(await readFile(path, 'utf8')).not.toBe('the full export');
+  });
+
+  it('asks before a full export goes under a name that says redacted', async () => {
+    const path = join(dir, 'sess-many-redacted.report.html');
+    const { handlers, loaded, questions } = setup(path, false);
+    const r = await handlers['export:session']({ key: loaded.key, format: 'html', redact: false });
+    expect(r.ok && r.value.path).toBeNull();
+    expect(questions[0]).toMatch(/named as redacted, but this export is not redacted/);
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('redactionConflict', () => {
+  it('asks only when the name and the redaction disagree in a way that loses data or misleads', () => {
+    expect(redactionConflict('/x/a.csv', true, false)).toBeNull();
+    expect(redactionConflict('/x/a-redacted.csv', true, true)).toBeNull();
+    expect(redactionConflict('/x/a.csv', false, true)).toBeNull();
+    expect(redactionConflict('/x/a.csv', true, true)).toMatch(/^a\.csv already exists/);
+    expect(redactionConflict('/x/a-redacted.csv', false, false)).toMatch(
+      /^a-redacted\.csv is named as redacted/,
+    );
+    expect(redactionConflict('/x-redacted/a.csv', false, false)).toBeNull();
+  });
+});
 
 describe('export:session', () => {
   it('writes a bundle that re-opens as the same session, suggesting a name from the session id', async () => {
