@@ -38,7 +38,9 @@ beforeEach(async () => {
   confirms = [];
   opened = [];
   handlers = createIpcHandlers(services, {
-    emit: (_event, payload) => progress.push(payload),
+    emit: (event, payload) => {
+      if (event === 'session:progress') progress.push(payload as FetchProgress);
+    },
     dialogs: {
       chooseOpenPath: async () => null,
       chooseSavePath: async () => null,
@@ -50,7 +52,11 @@ beforeEach(async () => {
     openExternal: async (url) => void opened.push(url),
   });
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  // A fetch answers before its history write; let that finish before the folder goes.
+  await services.history.list().catch(() => undefined);
+  await rm(dir, { recursive: true, force: true });
+});
 
 const localProfile = (): ProfileInput => ({
   name: 'Local',
