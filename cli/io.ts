@@ -18,20 +18,27 @@ export function nodeIo(): CliIo {
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      let bytes = 0;
-      for await (const chunk of process.stdin) {
-        chunks.push(chunk as Buffer);
-        bytes += (chunk as Buffer).byteLength;
-        // Stop reading at once: a 300 MB pipe must not be held in memory to be refused.
-        if (bytes > MAX_SESSION_FILE_BYTES)
-          throw new CliError(tooLargeError(bytes, 'standard input').message);
-      }
-      return decodeText(Buffer.concat(chunks));
-    },
+    readStdin: () => readCappedText(process.stdin as AsyncIterable<Uint8Array>, 'standard input'),
     env: process.env,
   };
+}
+
+/**
+ * A stream's text by the one text rule, refused as soon as it passes the session file cap: a 300 MB pipe
+ * must not be held in memory only to be refused.
+ */
+export async function readCappedText(
+  stream: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  name: string,
+): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for await (const chunk of stream) {
+    bytes += chunk.byteLength;
+    if (bytes > MAX_SESSION_FILE_BYTES) throw new CliError(tooLargeError(bytes, name).message);
+    chunks.push(chunk);
+  }
+  return decodeText(Buffer.concat(chunks));
 }
 
 /** A failure the CLI reports as one line on stderr with the given exit code. */

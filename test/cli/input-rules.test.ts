@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
-import type { CliIo } from '../../cli/io';
+import { readCappedText, type CliIo } from '../../cli/io';
 import { MAX_SESSION_FILE_BYTES } from '../../shared/input/limits';
 
 let dir: string;
@@ -76,5 +76,22 @@ describe('ocpi-inspect input files', () => {
     expect(r.stderr).toBe('ocpi-inspect: unknown option --jsn (did you mean --json?)\n');
     const e = await cli(['export', path, '--fromat', 'csv', '--out', join(dir, 'o.csv')]);
     expect(e.stderr).toMatch(/unknown option --fromat \(did you mean --format\?\)/);
+  });
+
+  it('standard input is refused as soon as it passes the cap, without reading the rest', async () => {
+    const chunk = Buffer.alloc(64 * 1024 * 1024); // the same buffer every time: no 300 MB held
+    let pulled = 0;
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      for (;;) {
+        pulled++;
+        yield chunk;
+      }
+    }
+    await expect(readCappedText(endless(), 'standard input')).rejects.toThrow(
+      /^standard input is 320\.0 MiB, more than the 256\.0 MiB a session file may be\.$/,
+    );
+    expect(pulled).toBe(5);
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{}')]);
+    expect(await readCappedText([bom], 'standard input')).toBe('{}');
   });
 });
