@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, figures printed, nothing asserted. */
 import { runBrowserBench } from './browser';
 import { runCliBench } from './cli';
+import { runCostBench } from './cost';
 import { runExportBench } from './export';
 import { runOcpiListBench } from './ocpi-list';
 import { runReaderBench } from './reader';
@@ -8,6 +9,8 @@ import { runReaderBench } from './reader';
 async function main(): Promise<void> {
   console.log('# Reader (Node)');
   runReaderBench();
+  console.log('\n# Cost engine (Node)');
+  runCostBench();
   console.log('\n# Export (Node)');
   await runExportBench();
   console.log('\n# OCPI list (Node)');

@@ -29,7 +29,13 @@
 import type { PeriodTable } from '../session/types';
 import { fromMicros, toMicros } from './money';
 import { dimensionColumn } from './period-columns';
-import { type RestrictionContext, restrictionsHold, usesClock, usesCurrent } from './restrictions';
+import {
+  type RestrictionContext,
+  restrictionsHold,
+  usesClock,
+  usesCurrent,
+  usesPerPeriodValues,
+} from './restrictions';
 import type { CostComponent, CostResult, CostUnit, PriceComponent, Tariff, TariffDimension } from './types';
 import { ZoneClock } from './zone-clock';
 
@@ -48,34 +54,63 @@ const DAY = 86_400_000;
 const DIMS: readonly TariffDimension[] = ['ENERGY', 'FLAT', 'TIME', 'PARKING_TIME'];
 const [ENERGY, FLAT, TIME, PARKING] = [0, 1, 2, 3];
 
-interface Row {
-  tariff: number;
-  element: number;
-  dim: number;
-  reservation: boolean;
-  component: PriceComponent;
+/**
+ * One breakdown row while the walk accumulates it. A class with every field set in the constructor, in
+ * its final representation (amount a double, stepNote a string), so 200,000 updates never change its shape.
+ */
+class Row {
   /** kWh (ENERGY), seconds (TIME, PARKING_TIME) or 1 (FLAT). */
-  amount: number;
-  ranges: [number, number][];
-  splitPeriods: number;
-  lastSplit: number;
-  stepNote: string | null;
+  amount = Number.NaN;
+  ranges: [number, number][] = [];
+  splitPeriods = 0;
+  lastSplit = -1;
+  /** Empty until step rounding explains itself here. */
+  stepNote = '';
+
+  constructor(
+    readonly tariff: number,
+    readonly element: number,
+    readonly dim: number,
+    readonly reservation: boolean,
+    readonly component: PriceComponent,
+  ) {
+    this.amount = 0;
+  }
 }
 
 /** Marks the rows of one dimension that a split period `i` reached more than one of; true when any. */
-function markSplit(touched: Row[], i: number): boolean {
+function markSplit(touched: Row[], count: number, i: number): boolean {
   let any = false;
-  for (const row of touched) {
+  for (let a = 0; a < count; a++) {
+    const row = touched[a];
     if (row.lastSplit === i || row.dim === FLAT) continue;
-    if (
-      touched.some((other) => other !== row && other.dim === row.dim && other.reservation === row.reservation)
-    ) {
+    let other = false;
+    for (let b = 0; b < count && !other; b++)
+      other = touched[b] !== row && touched[b].dim === row.dim && touched[b].reservation === row.reservation;
+    if (other) {
       row.splitPeriods++;
       row.lastSplit = i;
       any = true;
     }
   }
   return any;
+}
+
+/** The row of each step group's chronologically last slice (undefined: none billed). */
+interface LastRows {
+  energy: Row | undefined;
+  time: Row | undefined;
+  park: Row | undefined;
+  resTime: Row | undefined;
+}
+
+interface WalkCounts {
+  split: number;
+  derived: number;
+  noStart: number;
+  negative: number;
+  unknownTariff: number;
+  unknownCurrent: number;
 }
 
 /** Per tariff: which dimensions each element prices, and with which component. */
@@ -113,10 +148,7 @@ function pick(t: CompiledTariff, matched: Uint8Array, dim: number, expired: bool
 
 const finite = (v: number | undefined): boolean => v !== undefined && !Number.isNaN(v);
 const orNaN = (col: Float64Array | undefined, i: number): number => (col === undefined ? NaN : col[i]);
-const first = (...values: number[]): number => {
-  for (const v of values) if (!Number.isNaN(v)) return v;
-  return NaN;
-};
+const firstOf = (a: number, b: number): number => (Number.isNaN(a) ? b : a);
 
 export function priceSession(input: PricingInput): CostResult {
   const { periods: table, tariffs } = input;
@@ -128,6 +160,7 @@ export function priceSession(input: PricingInput): CostResult {
   const clock = new ZoneClock(input.timeZone);
   const anyClock = tariffs.some((t) => t.elements.some((e) => usesClock(e.restrictions)));
   const anyCurrent = tariffs.some((t) => t.elements.some((e) => usesCurrent(e.restrictions)));
+  const anyPerPeriod = tariffs.some((t) => t.elements.some((e) => usesPerPeriodValues(e.restrictions)));
   if (anyClock) {
     if (!input.timeZone)
       notes.push(
@@ -193,191 +226,235 @@ export function priceSession(input: PricingInput): CostResult {
     return 0;
   };
 
-  const rows = new Map<number, Row>();
-  const order: Row[] = [];
-  const last = {
-    energy: null as Row | null,
-    time: null as Row | null,
-    park: null as Row | null,
-    resTime: null as Row | null,
-  };
-  const counts = { split: 0, derived: 0, noStart: 0, negative: 0, unknownTariff: 0, unknownCurrent: 0 };
-  let flatCharged = false;
-  let reservationFlatCharged = false;
-  const ctx: RestrictionContext = {
-    msOfDay: 0,
-    day: 0,
-    elapsedS: 0,
-    energyKwh: 0,
-    powerForMin: NaN,
-    powerForMax: NaN,
-    currentForMin: NaN,
-    currentForMax: NaN,
-    reservation: 0,
-  };
-  const bounds: number[] = [];
-  const touched: Row[] = [];
-  let cutPtr = 0;
-  let cumulative = 0;
-
-  const add = (
-    tIdx: number,
-    element: number,
-    dim: number,
-    reservation: boolean,
-    amount: number,
-    i: number,
-  ): Row => {
-    const key = ((tIdx * 1024 + element) * 4 + dim) * 2 + (reservation ? 1 : 0);
-    let row = rows.get(key);
-    if (!row) {
-      row = {
-        tariff: tIdx,
-        element,
-        dim,
-        reservation,
-        component: compiled[tIdx].components[element][dim]!,
-        amount: 0,
-        ranges: [],
-        splitPeriods: 0,
-        lastSplit: -1,
-        stepNote: null,
-      };
-      rows.set(key, row);
-      order.push(row);
-    }
-    row.amount += amount;
-    const r = row.ranges[row.ranges.length - 1];
-    if (r !== undefined && (r[1] === i || r[1] === i - 1)) r[1] = i;
-    else row.ranges.push([i, i]);
-    touched.push(row);
-    return row;
-  };
-
-  for (let i = 0; i < n; i++) {
-    const s = start[i];
-    if (Number.isNaN(s)) {
-      counts.noStart++;
-      continue;
-    }
-    const e = end[i];
-    const energyRaw = orNaN(energyCol, i);
-    if (energyRaw < 0) counts.negative++;
-    const energy = energyRaw > 0 ? energyRaw : 0;
-    const t = orNaN(timeCol, i);
-    const p = orNaN(parkCol, i);
-    const rv = orNaN(resCol, i);
-    let chargeS = 0;
-    let parkS = 0;
-    let resS = 0;
-    if (finite(t) || finite(p) || finite(rv)) {
-      chargeS = t > 0 ? t * 3600 : 0;
-      parkS = p > 0 ? p * 3600 : 0;
-      resS = rv > 0 ? rv * 3600 : 0;
-      if (t < 0 || p < 0 || rv < 0) counts.negative++;
-    } else {
-      const d = e > s ? (e - s) / 1000 : 0;
-      if (energyCol !== undefined && energyRaw <= 0) parkS = d;
-      else chargeS = d;
-      counts.derived++;
-    }
-    const avgKw = chargeS > 0 ? energy / (chargeS / 3600) : 0;
-    ctx.powerForMin = first(orNaN(powerCol, i), orNaN(minPowerCol, i), avgKw);
-    ctx.powerForMax = first(orNaN(powerCol, i), orNaN(maxPowerCol, i), avgKw);
-    ctx.currentForMin = first(orNaN(currentCol, i), orNaN(minCurrentCol, i), orNaN(maxCurrentCol, i));
-    ctx.currentForMax = first(orNaN(currentCol, i), orNaN(maxCurrentCol, i), orNaN(minCurrentCol, i));
-    if (anyCurrent && Number.isNaN(ctx.currentForMin)) counts.unknownCurrent++;
-
-    // Slice bounds: the period's start, every boundary inside it, its end.
-    const span = e > s ? e - s : 0;
-    bounds.length = 0;
-    bounds.push(s);
-    if (span > 0) {
-      if (cutPtr > 0 && cuts[cutPtr - 1] > s) cutPtr = lowerBound(cuts, s); // periods out of order
-      while (cutPtr < cuts.length && cuts[cutPtr] <= s) cutPtr++;
-      for (let k = cutPtr; k < cuts.length && cuts[k] < e; k++) bounds.push(cuts[k]);
-      if (energy > 0)
-        for (const threshold of kwhThresholds) {
-          if (threshold > cumulative && threshold < cumulative + energy)
-            bounds.push(s + ((threshold - cumulative) / energy) * span);
-        }
-      if (bounds.length > 2) bounds.sort((a, b) => a - b);
-    }
-    bounds.push(span > 0 ? e : s);
-    touched.length = 0;
-    const tariffId = table.tariffIds?.[i] ?? null;
-    let periodTariff = -1;
-    if (tariffId !== null) {
-      periodTariff = tariffIndex.get(tariffId) ?? -1;
-      if (periodTariff < 0) counts.unknownTariff++;
-    }
-
-    for (let k = 0; k + 1 < bounds.length; k++) {
-      const a = bounds[k];
-      const frac = span > 0 ? (bounds[k + 1] - a) / span : 1;
-      if (span > 0 && frac <= 0) continue;
-      if (compiled.length === 0) break;
-      const tIdx = periodTariff >= 0 ? periodTariff : tariffAt(a);
-      const ct = compiled[tIdx];
+  // The walk is its own function: V8 optimizes its loop apart from the one-off work around it.
+  const { order, last, counts } = ((): { order: Row[]; last: LastRows; counts: WalkCounts } => {
+    const rows = new Map<number, Row>();
+    const order: Row[] = [];
+    const last: LastRows = { energy: undefined, time: undefined, park: undefined, resTime: undefined };
+    const counts = { split: 0, derived: 0, noStart: 0, negative: 0, unknownTariff: 0, unknownCurrent: 0 };
+    let flatCharged = false;
+    let reservationFlatCharged = false;
+    const ctx: RestrictionContext = {
+      msOfDay: 0,
+      day: 0,
+      elapsedS: 0,
+      energyKwh: 0,
+      powerForMin: NaN,
+      powerForMax: NaN,
+      currentForMin: NaN,
+      currentForMax: NaN,
+      reservation: 0,
+    };
+    // Scratch arrays with a count (resetting a JS array's length is a runtime call per period).
+    let bounds = new Float64Array(16);
+    let boundKwh = new Float64Array(16);
+    let nb = 0;
+    const pushBound = (value: number, kwh: number): void => {
+      if (nb === bounds.length) {
+        const grown = new Float64Array(nb * 2);
+        grown.set(bounds);
+        bounds = grown;
+        const grownKwh = new Float64Array(nb * 2);
+        grownKwh.set(boundKwh);
+        boundKwh = grownKwh;
+      }
+      bounds[nb] = value;
+      boundKwh[nb++] = kwh;
+    };
+    const evaluate = (
+      ct: CompiledTariff,
+      a: number,
+      energyAt: number,
+      reservation: 0 | 1 | 2,
+      into: Uint8Array,
+    ): void => {
       if (anyClock) {
         const local = a + clock.offsetAt(a);
         ctx.day = Math.floor(local / DAY);
         ctx.msOfDay = local - ctx.day * DAY;
       }
       ctx.elapsedS = (a - sessionStart) / 1000;
-      ctx.energyKwh = cumulative + (span > 0 ? (energy * (a - s)) / span : 0);
+      ctx.energyKwh = energyAt;
+      ctx.reservation = reservation;
       const els = ct.tariff.elements;
+      for (let j = 0; j < els.length; j++) into[j] = restrictionsHold(els[j].restrictions, ctx) ? 1 : 0;
+    };
+    const picks = new Int32Array(4);
+    let segKey = -1;
+    let segTariff = -1;
+    let band = 0;
+    const touched: Row[] = [];
+    let touchedCount = 0;
+    let cutPtr = 0;
+    let cumulative = 0;
 
-      const sliceEnergy = energy * frac;
-      const sliceCharge = chargeS * frac;
-      const slicePark = parkS * frac;
-      if (sliceEnergy > 0 || sliceCharge > 0 || slicePark > 0 || (!flatCharged && resS === 0)) {
-        ctx.reservation = 0;
-        for (let j = 0; j < els.length; j++)
-          ct.matched[j] = restrictionsHold(els[j].restrictions, ctx) ? 1 : 0;
-        if (sliceEnergy > 0) {
-          const j = pick(ct, ct.matched, ENERGY, false);
-          if (j >= 0) last.energy = add(tIdx, j, ENERGY, false, sliceEnergy, i);
+    const add = (
+      tIdx: number,
+      element: number,
+      dim: number,
+      reservation: boolean,
+      amount: number,
+      i: number,
+    ): Row => {
+      const key = ((tIdx * 1024 + element) * 4 + dim) * 2 + (reservation ? 1 : 0);
+      let row = rows.get(key);
+      if (!row) {
+        row = new Row(tIdx, element, dim, reservation, compiled[tIdx].components[element][dim]!);
+        rows.set(key, row);
+        order.push(row);
+      }
+      row.amount += amount;
+      const r = row.ranges[row.ranges.length - 1];
+      if (r !== undefined && (r[1] === i || r[1] === i - 1)) r[1] = i;
+      else row.ranges.push([i, i]);
+      touched[touchedCount++] = row;
+      return row;
+    };
+
+    for (let i = 0; i < n; i++) {
+      const s = start[i];
+      if (Number.isNaN(s)) {
+        counts.noStart++;
+        continue;
+      }
+      const e = end[i];
+      const energyRaw = orNaN(energyCol, i);
+      if (energyRaw < 0) counts.negative++;
+      const energy = energyRaw > 0 ? energyRaw : 0;
+      const t = orNaN(timeCol, i);
+      const p = orNaN(parkCol, i);
+      const rv = orNaN(resCol, i);
+      let chargeS = 0;
+      let parkS = 0;
+      let resS = 0;
+      if (finite(t) || finite(p) || finite(rv)) {
+        parkS = p > 0 ? p * 3600 : 0;
+        resS = rv > 0 ? rv * 3600 : 0;
+        if (finite(t)) chargeS = t > 0 ? t * 3600 : 0;
+        else if (energy > 0 && e > s) {
+          // PARKING_TIME (or RESERVATION_TIME) stated without TIME: the rest of a period with energy is charging.
+          const rest = (e - s) / 1000 - parkS - resS;
+          chargeS = rest >= 1 ? rest : 0;
+          counts.derived++;
         }
-        if (sliceCharge > 0) {
-          const j = pick(ct, ct.matched, TIME, false);
-          if (j >= 0) last.time = add(tIdx, j, TIME, false, sliceCharge, i);
+        if (t < 0 || p < 0 || rv < 0) counts.negative++;
+      } else {
+        const d = e > s ? (e - s) / 1000 : 0;
+        if (energyCol !== undefined && energyRaw <= 0) parkS = d;
+        else chargeS = d;
+        counts.derived++;
+      }
+      const avgKw = chargeS > 0 ? energy / (chargeS / 3600) : 0;
+      const power = orNaN(powerCol, i);
+      ctx.powerForMin = firstOf(power, firstOf(orNaN(minPowerCol, i), avgKw));
+      ctx.powerForMax = firstOf(power, firstOf(orNaN(maxPowerCol, i), avgKw));
+      const current = orNaN(currentCol, i);
+      const minCurrent = orNaN(minCurrentCol, i);
+      const maxCurrent = orNaN(maxCurrentCol, i);
+      ctx.currentForMin = firstOf(current, firstOf(minCurrent, maxCurrent));
+      ctx.currentForMax = firstOf(current, firstOf(maxCurrent, minCurrent));
+      if (anyCurrent && Number.isNaN(ctx.currentForMin)) counts.unknownCurrent++;
+
+      // Slice bounds: the period's start, every boundary inside it, its end; a kWh boundary carries its
+      // threshold exactly (pro rata arithmetic could land a hair below it and miss a min_kwh).
+      const span = e > s ? e - s : 0;
+      nb = 0;
+      pushBound(s, NaN);
+      if (span > 0) {
+        if (cutPtr > 0 && cuts[cutPtr - 1] > s) cutPtr = lowerBound(cuts, s); // periods out of order
+        while (cutPtr < cuts.length && cuts[cutPtr] <= s) cutPtr++;
+        let c = cutPtr;
+        let kk = 0;
+        // Merge the (sorted) time cuts inside the period with the (sorted) kWh crossings.
+        for (;;) {
+          while (kk < kwhThresholds.length && !(energy > 0 && kwhThresholds[kk] > cumulative)) kk++;
+          const kwhAt =
+            kk < kwhThresholds.length && kwhThresholds[kk] < cumulative + energy
+              ? s + ((kwhThresholds[kk] - cumulative) / energy) * span
+              : Infinity;
+          const cutAt = c < cuts.length && cuts[c] < e ? cuts[c] : Infinity;
+          if (kwhAt === Infinity && cutAt === Infinity) break;
+          if (cutAt <= kwhAt) {
+            pushBound(cutAt, NaN);
+            c++;
+          } else {
+            pushBound(kwhAt, kwhThresholds[kk]);
+            kk++;
+          }
         }
-        if (slicePark > 0) {
-          const j = pick(ct, ct.matched, PARKING, false);
-          if (j >= 0) last.park = add(tIdx, j, PARKING, false, slicePark, i);
-        }
-        if (!flatCharged) {
-          const j = pick(ct, ct.matched, FLAT, false);
-          if (j >= 0) {
-            add(tIdx, j, FLAT, false, 1, i);
+      }
+      pushBound(span > 0 ? e : s, NaN);
+      touchedCount = 0;
+      const tariffId = table.tariffIds?.[i] ?? null;
+      let periodTariff = -1;
+      if (tariffId !== null) {
+        periodTariff = tariffIndex.get(tariffId) ?? -1;
+        if (periodTariff < 0) counts.unknownTariff++;
+      }
+      if (compiled.length === 0) continue;
+      let ci = cutPtr;
+
+      for (let k = 0; k + 1 < nb; k++) {
+        const a = bounds[k];
+        const frac = span > 0 ? (bounds[k + 1] - a) / span : 1;
+        if (span > 0 && frac <= 0) continue;
+        const energyAt = Number.isNaN(boundKwh[k])
+          ? cumulative + (span > 0 ? (energy * (a - s)) / span : 0)
+          : boundKwh[k];
+        // The segment between two boundaries: clock, date, duration and validity restrictions are constant in it.
+        while (ci < cuts.length && cuts[ci] <= a) ci++;
+        while (ci > 0 && cuts[ci - 1] > a) ci--;
+        while (band < kwhThresholds.length && kwhThresholds[band] <= energyAt) band++;
+        while (band > 0 && kwhThresholds[band - 1] > energyAt) band--;
+        const segment = ci * 1024 + band;
+        const tIdx = periodTariff >= 0 ? periodTariff : segment === segKey ? segTariff : tariffAt(a);
+        const ct = compiled[tIdx];
+
+        const sliceEnergy = energy * frac;
+        const sliceCharge = chargeS * frac;
+        const slicePark = parkS * frac;
+        if (sliceEnergy > 0 || sliceCharge > 0 || slicePark > 0 || (!flatCharged && resS === 0)) {
+          // Only power and current restrictions change inside a segment; without them the picks are reused.
+          if (anyPerPeriod || segment !== segKey || tIdx !== segTariff) {
+            evaluate(ct, a, energyAt, 0, ct.matched);
+            for (let d = 0; d < 4; d++) picks[d] = pick(ct, ct.matched, d, false);
+            segKey = segment;
+            segTariff = tIdx;
+          }
+          if (sliceEnergy > 0 && picks[ENERGY] >= 0)
+            last.energy = add(tIdx, picks[ENERGY], ENERGY, false, sliceEnergy, i);
+          if (sliceCharge > 0 && picks[TIME] >= 0)
+            last.time = add(tIdx, picks[TIME], TIME, false, sliceCharge, i);
+          if (slicePark > 0 && picks[PARKING] >= 0)
+            last.park = add(tIdx, picks[PARKING], PARKING, false, slicePark, i);
+          if (!flatCharged && picks[FLAT] >= 0) {
+            add(tIdx, picks[FLAT], FLAT, false, 1, i);
             flatCharged = true;
           }
         }
-      }
-      if (resS > 0) {
-        ctx.reservation = expired ? 2 : 1;
-        for (let j = 0; j < els.length; j++)
-          ct.matchedReservation[j] = restrictionsHold(els[j].restrictions, ctx) ? 1 : 0;
-        const j = pick(ct, ct.matchedReservation, TIME, expired);
-        if (j >= 0) last.resTime = add(tIdx, j, TIME, true, resS * frac, i);
-        if (!reservationFlatCharged) {
-          const jf = pick(ct, ct.matchedReservation, FLAT, expired);
-          if (jf >= 0) {
-            add(tIdx, jf, FLAT, true, 1, i);
-            reservationFlatCharged = true;
+        if (resS > 0) {
+          evaluate(ct, a, energyAt, expired ? 2 : 1, ct.matchedReservation);
+          const j = pick(ct, ct.matchedReservation, TIME, expired);
+          if (j >= 0) last.resTime = add(tIdx, j, TIME, true, resS * frac, i);
+          if (!reservationFlatCharged) {
+            const jf = pick(ct, ct.matchedReservation, FLAT, expired);
+            if (jf >= 0) {
+              add(tIdx, jf, FLAT, true, 1, i);
+              reservationFlatCharged = true;
+            }
           }
         }
       }
+      // A period split at a boundary counts as split only where its parts went to different rows.
+      if (nb > 2 && markSplit(touched, touchedCount, i)) counts.split++;
+      cumulative += energy;
     }
-    // A period split at a boundary counts as split only where its parts went to different rows.
-    if (bounds.length > 2 && markSplit(touched, i)) counts.split++;
-    cumulative += energy;
-  }
+    return { order, last, counts };
+  })();
 
   // step_size, once per session per group (see the header).
   const stepExtraMicros = new Map<Row, number>();
-  const roundGroup = (group: Row[], lastRow: Row | null, scale: number, unit: string): void => {
+  const roundGroup = (group: Row[], lastRow: Row | undefined, scale: number, unit: string): void => {
     if (!lastRow || group.length === 0) return;
     const total = group.reduce((sum, r) => sum + r.amount, 0) * scale;
     const snapped = Math.round(total * 1e6) / 1e6;

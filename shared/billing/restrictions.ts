@@ -82,3 +82,8 @@ export const usesClock = (r: TariffRestrictions | null): boolean =>
 /** Restrictions that need a period's current or power. */
 export const usesCurrent = (r: TariffRestrictions | null): boolean =>
   r !== null && (r.minCurrent !== null || r.maxCurrent !== null);
+
+/** Restrictions on values that change from period to period (power, current) rather than at boundaries. */
+export const usesPerPeriodValues = (r: TariffRestrictions | null): boolean =>
+  r !== null &&
+  (r.minCurrent !== null || r.maxCurrent !== null || r.minPower !== null || r.maxPower !== null);
