@@ -110,6 +110,33 @@ describe('restrictions', () => {
   });
 });
 
+describe('time volumes', () => {
+  it('PARKING_TIME stated without TIME: the rest of a period with energy is charging time', () => {
+    const t = tariff('tp', [
+      {
+        price_components: [
+          { type: 'TIME', price: 2, step_size: 1 },
+          { type: 'PARKING_TIME', price: 4, step_size: 1 },
+        ],
+      },
+    ]);
+    const r = price(t, '2024-06-03T10:00:00Z', '2024-06-03T11:00:00Z', [
+      { at: '2024-06-03T10:00:00Z', dims: { ENERGY: 5, PARKING_TIME: 0.25 } },
+    ]);
+    expect(rows(r)).toEqual({ 'TIME#0': [0.75, 1.5, 1.5], 'PARKING_TIME#0': [0.25, 1, 1] });
+  });
+
+  it('a kWh boundary inside a period is met exactly (no float shortfall below min_kwh)', () => {
+    const t = tariff('k', [energy(0.1, { max_kwh: 0.3 }), energy(0.5, { min_kwh: 0.3 })]);
+    const r = price(t, '2024-06-03T10:00:00Z', '2024-06-03T10:30:00Z', [
+      { at: '2024-06-03T10:00:00Z', dims: { ENERGY: 0.1 } },
+      { at: '2024-06-03T10:10:00Z', dims: { ENERGY: 0.1 } },
+      { at: '2024-06-03T10:20:00Z', dims: { ENERGY: 0.7 } },
+    ]);
+    expect(rows(r)).toEqual({ 'ENERGY#0': [0.3, 0.03, 0.03], 'ENERGY#1': [0.6, 0.3, 0.3] });
+  });
+});
+
 describe('step sizes', () => {
   it('ENERGY: 115.2 Wh is billed as 116 Wh at step 1, 125 Wh at 25, 500 Wh at 500 (the spec note)', () => {
     for (const [step, wh] of [
