@@ -17,7 +17,7 @@ import { readBillingFile, readLocationFile, readTariffFiles, takeRepeated } from
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values: tariffFiles, rest } = takeRepeated(args, 'tariff');
-  const { positionals, options } = parseArgs(rest, ['json']);
+  const { positionals, options } = parseArgs(rest, ['json'], ['location', 'tariff']);
   if (positionals.length !== 1)
     throw new CliError('cost takes exactly one input: a session or CDR file (or - for standard input)');
   const location = await readLocationFile(

@@ -20,7 +20,7 @@ import { readBillingFile, readLocationFile, readTariffFiles, takeRepeated } from
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values: tariffFiles, rest } = takeRepeated(args, 'tariff');
-  const { positionals, options } = parseArgs(rest, ['json']);
+  const { positionals, options } = parseArgs(rest, ['json'], ['location', 'tariff']);
   if (positionals.length !== 2)
     throw new CliError('reconcile takes two inputs: a session file and a CDR file');
   const location = await readLocationFile(

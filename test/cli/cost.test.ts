@@ -159,6 +159,9 @@ describe('ocpi-inspect cost', () => {
     ]);
     expect(notTariff.io.err).toMatch(/no Tariff/);
     expect((await cost([])).code).toBe(2);
+    const typo = await cost([file('s8.json', agreeingSession()), '--tarif', tod]);
+    expect(typo.code).toBe(2);
+    expect(typo.io.err).toMatch(/unknown option --tarif \(did you mean --tariff\?\)/);
   });
 
   it('works as the installed bin', () => {

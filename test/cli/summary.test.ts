@@ -26,6 +26,7 @@ describe('ocpi-inspect summary', () => {
     const summary = JSON.parse(lines[0]);
     expect(Object.keys(summary).sort()).toEqual(
       [
+        'kind',
         'sessionId',
         'status',
         'startedAt',
