@@ -10,6 +10,7 @@ import { checkBaseUrl } from '../shared/ipc/validate';
 import type { PartyRef } from '../shared/ocpi/interfaces';
 import type { OcpiProfileSettings } from '../shared/ocpi/profile-settings';
 import { isCountryCode, isPartyId } from '../shared/ocpi/session-ref';
+import { demoOcpiTransport } from '../services/ocpi/demo-ocpi-transport';
 import { discover, type Discovery } from '../services/ocpi/discovery';
 import { OcpiConnection } from '../services/ocpi/ocpi-connection';
 import { nodeTransport } from '../services/http/http-transport';
@@ -85,7 +86,7 @@ export async function connectOcpi(options: Options, io: CliIo): Promise<OcpiTarg
   const token = await resolveToken(profile, io);
   const conn = new OcpiConnection({
     token,
-    transport: nodeTransport,
+    transport: profile.demo ? demoOcpiTransport : nodeTransport,
     auth: profile.auth,
     tokenForm: ocpi.tokenForm,
     learnedTokenForm: ocpi.learnedTokenForm,

@@ -15,11 +15,17 @@ import { failure } from './fetch';
 
 type Options = Record<string, string | true>;
 
-/** True for --versions-url, and for --profile when that profile has OCPI settings. */
+const OCPI_ONLY_OPTIONS = ['around', 'country-code', 'party-id', 'version'];
+
+/**
+ * True for --versions-url, and for --profile when that profile has OCPI settings. The Demo profile also
+ * serves its bundled sessions by id the vendor way, so for it an OCPI-only option decides.
+ */
 export async function applies(options: Options, io: CliIo): Promise<boolean> {
   if (wantsOcpi(options)) return true;
   if (typeof options.profile !== 'string' || typeof options['base-url'] === 'string') return false;
   const profile = (await ProfileStore.open(defaultUserDataDir(io.env))).findByName(options.profile);
+  if (profile?.demo) return OCPI_ONLY_OPTIONS.some((name) => name in options);
   return profile?.ocpi !== undefined;
 }
 

@@ -2,6 +2,7 @@
  * Environment profiles, stored as JSON in the user-data folder (never with a token). The Demo profile is
  * built in and always first; a corrupt file is moved aside and the app starts with what it could read.
  */
+import { DEMO_OCPI_VERSIONS_URL } from '../ocpi/demo-ocpi-transport';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { appError, type Result } from '../../shared/domain/errors';
@@ -29,6 +30,8 @@ export const DEMO_PROFILE: Profile = {
   timeouts: DEFAULT_TIMEOUTS,
   maxBytes: DEFAULT_MAX_BYTES,
   demo: true,
+  // An OCPI 2.2.1 CPO served in process, for discovery, listing and search with no network.
+  ocpi: { versionsUrl: DEMO_OCPI_VERSIONS_URL },
 };
 
 export class ProfileStore {

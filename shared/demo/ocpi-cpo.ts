@@ -1,5 +1,6 @@
 /**
- * An OCPI CPO written from the specification, as a pure request → response function, so it serves both the
+ * An OCPI CPO written from the specification, as a pure request → response function (`origin` may carry
+ * a path prefix, e.g. `https://host/cpo`, which the caller strips from request paths), so it serves both the
  * local OCPI server (tools/mock-api/ocpi-server.ts, over HTTP) and the Demo profile (in process):
  * versions and version details with roles per version; Sessions and Locations Sender and Receiver
  * interfaces.
@@ -47,6 +48,11 @@ export interface CpoOptions {
   sessions?: number;
   /** X-Limit: the largest page the server sends; default 100. */
   maxPageSize?: number;
+  /** Keep every request in `requests` (default); the long-running Demo profile does not. */
+  record?: boolean;
+  /** When the first listed session starts (ISO) and how far apart they are: see sessionDataset. */
+  startAt?: string;
+  spacingMinutes?: number;
 }
 
 export interface RecordedRequest {
@@ -155,9 +161,12 @@ export function createOcpiCpo(opts: CpoOptions): OcpiCpo {
   const datasetFor = (version: OcpiVersion): Row[] => {
     let rows = baseRows.get(version);
     if (!rows) {
-      rows = sessionDataset({ count, shape: `ocpi-${version}` as Exclude<GeneratedShape, 'vendor'> }).sort(
-        byLastUpdated,
-      );
+      rows = sessionDataset({
+        count,
+        shape: `ocpi-${version}` as Exclude<GeneratedShape, 'vendor'>,
+        startAt: opts.startAt,
+        spacingMinutes: opts.spacingMinutes,
+      }).sort(byLastUpdated);
       baseRows.set(version, rows);
     }
     return rows;
@@ -201,7 +210,7 @@ export function createOcpiCpo(opts: CpoOptions): OcpiCpo {
       const v = req.headers[name];
       if (typeof v === 'string') ids[name] = v;
     }
-    requests.push({ path: req.path, headers: { ...req.headers }, status });
+    if (opts.record !== false) requests.push({ path: req.path, headers: { ...req.headers }, status });
     return { status, headers: { 'content-type': 'application/json', ...ids, ...headers }, body: text };
   };
   const notFound = (req: CpoRequest, what: string) => send(req, 404, envelope(2003, `Unknown ${what}`));
@@ -313,7 +322,7 @@ export function createOcpiCpo(opts: CpoOptions): OcpiCpo {
       'x-limit': String(maxPage),
     };
     if (start + limit < matching.length) {
-      const next = new URL(url.pathname, origin);
+      const next = new URL(`${origin}${url.pathname}`);
       if (scenario === 'offset-links') {
         if (from !== null) next.searchParams.set('date_from', new Date(from).toISOString());
         if (to !== null) next.searchParams.set('date_to', new Date(to).toISOString());

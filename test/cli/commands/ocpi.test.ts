@@ -254,3 +254,34 @@ describe('ocpi-inspect fetch --versions-url', () => {
     ).toBe('plain');
   });
 });
+
+describe('the Demo profile’s OCPI 2.2.1 CPO (in process, no token, no network)', () => {
+  it('discovers, lists the last day and fetches a listed session on its Sender', async () => {
+    const d = await cli(['discover', '--profile', 'Demo (bundled sessions)', '--json'], {});
+    expect(d.code).toBe(0);
+    const found = JSON.parse(d.stdout);
+    expect(found.version).toBe('2.2.1');
+    expect(found.endpoints).toContainEqual({
+      identifier: 'sessions',
+      role: 'SENDER',
+      url: 'https://demo.session-inspector.invalid/cpo/ocpi/2.2.1/sender/sessions',
+    });
+    const now = Date.now();
+    const window = ['--from', new Date(now - 86_400_000).toISOString(), '--to', new Date(now).toISOString()];
+    const listed = await cli(['list', '--profile', 'Demo (bundled sessions)', ...window, '--json'], {});
+    expect(listed.code).toBe(0);
+    const { sessions, totalCount } = JSON.parse(listed.stdout);
+    expect(sessions.length).toBe(totalCount);
+    expect(sessions.length).toBeGreaterThan(200);
+    const pick = sessions[10];
+    const fetched = await cli(
+      ['fetch', pick.id, '--profile', 'Demo (bundled sessions)', '--around', pick.lastUpdated],
+      {},
+    );
+    expect(fetched.code).toBe(0);
+    expect(JSON.parse(fetched.stdout).id).toBe(pick.id);
+    // Without an OCPI-only option the Demo profile still serves its bundled sessions by id.
+    const bundled = await cli(['fetch', 'demo-ocpi-221-dc', '--profile', 'Demo (bundled sessions)'], {});
+    expect(JSON.parse(bundled.stdout).data.id).toBe('demo-ocpi-221-dc');
+  });
+});
