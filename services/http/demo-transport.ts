@@ -2,7 +2,7 @@
  * The Demo profile's transport: answers `…/sessions/{id}` and `…/locations/{id}` from the bundled catalog,
  * in process, so demo fetches run through the same client (envelope check, limits, metadata) with no network.
  */
-import { demoLocation, demoSession } from '../../shared/demo/catalog';
+import { DEMO_SESSIONS, demoLocation, demoSession } from '../../shared/demo/catalog';
 import type { Transport, TransportResponse } from './http-transport';
 
 export const DEMO_BASE_URL = 'https://demo.session-inspector.invalid/ocpi/2.2.1';
@@ -45,9 +45,10 @@ export const demoTransport: Transport = async ({ url, headers, signal }) => {
     const location = demoLocation(id);
     if (location) return respond(200, envelope(1000, 'Success', location), headers);
   }
-  return respond(
-    404,
-    envelope(2003, `Unknown ${match?.[1] === 'locations' ? 'location' : 'session'}: ${id}`),
-    headers,
-  );
+  // The valid ids come first: messages show the start of status_message only.
+  const message =
+    match?.[1] === 'locations'
+      ? `Unknown location: ${id}`
+      : `Unknown session (demo ids: ${DEMO_SESSIONS.map((s) => s.id).join(', ')}): ${id}`;
+  return respond(404, envelope(2003, message), headers);
 };

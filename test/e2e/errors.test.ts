@@ -74,3 +74,55 @@ describe('fetch failures', () => {
     await expect.poll(() => harness.dialogs.asked.slice(asked)).toEqual([{ kind: 'open' }]);
   });
 });
+
+describe('errors that lead somewhere', () => {
+  it('a 500 shows the server message, the request id with a copy button, and Retry fetches again', async () => {
+    const { harness } = e2e;
+    const profile = await saveProfile(
+      harness,
+      mockProfileInput('Failing', vendorBaseUrl(harness.mock.baseUrl)),
+    );
+    await harness.invoke('token:set', { profileId: profile.id, token: harness.mock.token, memoryOnly: true });
+    const { page, context } = await e2e.open();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.url });
+    await chooseProfile(page, profile.name);
+    await fetchSessionInUi(page, 'fault-500');
+
+    const error = await waitForError(page);
+    expect(error.text).toContain('NullReferenceException');
+    expect(error.text).not.toContain('"status_code"');
+    const requestId = await page.getByTestId('error-request-id').innerText();
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: 'Copy request id' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(requestId);
+    await screenshot(page, 'error-500-retry-light');
+
+    const fetches = harness.ipcLog.filter((entry) => entry.channel === 'session:fetch').length;
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await expect
+      .poll(() => harness.ipcLog.filter((entry) => entry.channel === 'session:fetch').length)
+      .toBe(fetches + 1);
+    await waitForError(page);
+    await expect.poll(() => page.getByTestId('error-request-id').innerText()).not.toBe(requestId);
+  });
+
+  it('offers Retry for offline but not for a 404', async () => {
+    const { harness } = e2e;
+    const origin = `http://127.0.0.1:${await closedPort()}`;
+    const offline = await saveProfile(harness, mockProfileInput('Gone away', vendorBaseUrl(origin)));
+    await harness.invoke('token:set', { profileId: offline.id, token: 'any', memoryOnly: true });
+    const online = await saveProfile(harness, mockProfileInput('Here', vendorBaseUrl(harness.mock.baseUrl)));
+    await harness.invoke('token:set', { profileId: online.id, token: harness.mock.token, memoryOnly: true });
+    const { page } = await e2e.open();
+    await chooseProfile(page, offline.name);
+    await fetchSessionInUi(page, MOCK_SESSION);
+    expect((await waitForError(page)).kind).toBe('offline');
+    await page.getByRole('button', { name: 'Retry' }).waitFor();
+
+    await chooseProfile(page, online.name);
+    await fetchSessionInUi(page, 'no-such-session');
+    await expect.poll(async () => (await waitForError(page)).kind).toBe('not-found');
+    expect(await page.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+    expect(await page.getByTestId('error-request-id').innerText()).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * JSON codec for the browser harness's IPC, standing in for Electron's structured clone: JSON cannot carry
  * typed arrays (the PeriodTable columns are Float64Arrays, PNG exports are Uint8Arrays), so they travel as
- * `{ "$typed": "Float64Array", "base64": "…" }` and come back as the same typed array.
+ * `{ "$typed": "Float64Array", "base64": "…" }` and come back as the same typed array; Maps likewise.
  * Pure and dependency-free: the same module runs in Node and, transpiled, in the page.
  */
 
@@ -77,14 +77,35 @@ function untag(value: TaggedTypedArray): TypedArray {
   return new Ctor(bytes.buffer as ArrayBuffer);
 }
 
-/** Like `JSON.stringify`, but typed arrays survive. `undefined` fields are dropped, as JSON does. */
+const MAP_TAG = '$map';
+
+/** A Map (the PeriodTable's dimensions) travels as `{ "$map": [[key, value], …] }`. */
+function isTaggedMap(value: unknown): value is { [MAP_TAG]: [unknown, unknown][] } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const entries = (value as Record<string, unknown>)[MAP_TAG];
+  return (
+    Object.keys(value).length === 1 &&
+    Array.isArray(entries) &&
+    entries.every((entry) => Array.isArray(entry) && entry.length === 2)
+  );
+}
+
+/** Like `JSON.stringify`, but typed arrays and Maps survive. `undefined` fields are dropped, as JSON does. */
 export function encodeIpc(value: unknown): string {
   return (
-    JSON.stringify(value, (_key, field: unknown) => (isTypedArray(field) ? tag(field) : field)) ?? 'null'
+    JSON.stringify(value, (_key, field: unknown) => {
+      if (isTypedArray(field)) return tag(field);
+      if (field instanceof Map) return { [MAP_TAG]: [...field.entries()] };
+      return field;
+    }) ?? 'null'
   );
 }
 
 /** Inverse of `encodeIpc`. Throws on text that is not JSON. */
 export function decodeIpc(text: string): unknown {
-  return JSON.parse(text, (_key, field: unknown) => (isTagged(field) ? untag(field) : field));
+  return JSON.parse(text, (_key, field: unknown) => {
+    if (isTagged(field)) return untag(field);
+    if (isTaggedMap(field)) return new Map(field[MAP_TAG]);
+    return field;
+  });
 }

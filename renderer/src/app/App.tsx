@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { DemoSessions } from './DemoSessions';
 import { ErrorBanner } from './ErrorBanner';
 import { SessionView } from './SessionView';
 import { StatusLine } from './StatusLine';
@@ -30,6 +31,7 @@ function EmptyState() {
         <button type="button" className="button" onClick={() => void openFileDialog()}>
           Open file…
         </button>
+        <DemoSessions heading="Demo sessions to try (Demo profile, offline):" />
       </section>
       <RecentList />
     </div>

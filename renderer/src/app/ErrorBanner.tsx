@@ -1,6 +1,7 @@
 import { activeProfile, useAppStore } from '../store/app-store';
 import { copyText, dismissError, openDialog, openFileDialog, retryFetch } from '../store/actions';
 import { PROFILE_SELECT_ID, SESSION_ID_INPUT_ID } from './element-ids';
+import { DemoSessions } from './DemoSessions';
 import { isRetryable, NEXT_STEP_LABELS, nextStepFor } from './next-step';
 import type { NextStep } from './next-step';
 
@@ -56,7 +57,10 @@ export function ErrorBanner() {
             </button>
           </p>
         )}
-        {step === 'check-environment' && profile && (
+        {error.kind === 'not-found' && profile?.demo && (
+          <DemoSessions heading="The Demo profile has these sessions:" />
+        )}
+        {step === 'check-environment' && profile && !profile.demo && (
           <p className="muted">
             Profile: {profile.name} · <code>{profile.baseUrl}</code> ({profile.flavour})
           </p>

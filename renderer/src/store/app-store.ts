@@ -37,6 +37,8 @@ export interface AppState {
   fetching: FetchState | null;
   loaded: LoadedSession | null;
   error: AppError | null;
+  /** What the session field holds. */
+  sessionInput: string;
   /** The session id of the last fetch, so a failed one can be tried again. */
   lastFetchId: string | null;
   /** A short confirmation, e.g. "Saved to …". */
@@ -60,6 +62,7 @@ export const initialState: AppState = {
   loaded: null,
   error: null,
   lastFetchId: null,
+  sessionInput: '',
   status: null,
   history: [],
   historyNotices: [],

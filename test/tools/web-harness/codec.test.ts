@@ -26,6 +26,21 @@ describe('IPC codec', () => {
     expect(decoded.png).toEqual(png);
   });
 
+  it('round-trips a Map of columns (the PeriodTable dimensions), keys like __proto__ included', () => {
+    const dimensions = new Map([
+      ['ENERGY', new Float64Array([1, NaN])],
+      ['__proto__', new Float64Array([2, 3])],
+    ]);
+    const decoded = decodeIpc(encodeIpc({ periods: { dimensions } })) as {
+      periods: { dimensions: Map<string, Float64Array> };
+    };
+    expect(decoded.periods.dimensions).toBeInstanceOf(Map);
+    expect([...decoded.periods.dimensions.keys()]).toEqual(['ENERGY', '__proto__']);
+    expect(decoded.periods.dimensions.get('__proto__')).toEqual(new Float64Array([2, 3]));
+    // A look-alike with another key next to it stays a plain object.
+    expect(decodeIpc(encodeIpc({ $map: [['a', 1]], b: 2 }))).toEqual({ $map: [['a', 1]], b: 2 });
+  });
+
   it('leaves plain data as JSON would, including a look-alike object that is not a valid tag', () => {
     const value = {
       a: [1, 'x', null, true],

@@ -102,7 +102,13 @@ export function JsonNode({ name, value, path, warnings, control }: NodeProps) {
 }
 
 /** Expansion state of the tree: which paths are open and how far long arrays are paged. */
-export function useTreeControl(initiallyOpen: string[]): TreeControl & { reveal(path: string): void } {
+export interface FullTreeControl extends TreeControl {
+  reveal(path: string): void;
+  /** Opens exactly these paths (and closes the rest). */
+  openOnly(paths: string[]): void;
+}
+
+export function useTreeControl(initiallyOpen: string[]): FullTreeControl {
   const [state, setState] = useState(() => ({
     expanded: new Set(initiallyOpen),
     shown: new Map<string, number>(),
@@ -116,6 +122,7 @@ export function useTreeControl(initiallyOpen: string[]): TreeControl & { reveal(
         else expanded.add(path);
         return { ...s, expanded };
       }),
+    openOnly: (paths) => setState((s) => ({ ...s, expanded: new Set(paths) })),
     showMore: (path) =>
       setState((s) => ({ ...s, shown: new Map(s.shown).set(path, (s.shown.get(path) ?? PAGE) + PAGE) })),
     reveal: (path) =>

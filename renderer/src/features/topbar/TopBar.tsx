@@ -1,7 +1,13 @@
-import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { activeProfile, useAppStore } from '../../store/app-store';
-import { cancelFetch, fetchSession, openDialog, openFileDialog, selectProfile } from '../../store/actions';
+import {
+  cancelFetch,
+  fetchSession,
+  openDialog,
+  openFileDialog,
+  selectProfile,
+  setSessionInput,
+} from '../../store/actions';
 import { ExportMenu } from '../export/ExportMenu';
 import { RecentMenu } from '../recent/RecentMenu';
 import { parseSessionId } from './parse-session-id';
@@ -14,7 +20,7 @@ export function TopBar() {
   const profiles = useAppStore((s) => s.profiles);
   const profile = useAppStore(activeProfile);
   const fetching = useAppStore((s) => s.fetching);
-  const [idText, setIdText] = useState('');
+  const idText = useAppStore((s) => s.sessionInput);
   const parsed = parseSessionId(idText);
 
   const submit = (event: FormEvent): void => {
@@ -51,7 +57,7 @@ export function TopBar() {
             id={SESSION_ID_INPUT_ID}
             type="text"
             value={idText}
-            onChange={(e) => setIdText(e.target.value)}
+            onChange={(e) => setSessionInput(e.target.value)}
             placeholder="e.g. 7f3c… or https://…/sessions/7f3c…"
             spellCheck={false}
             autoComplete="off"
