@@ -122,7 +122,7 @@ export function redactLoaded(loaded: LoadedSession): LoadedSession {
 type ScalarKind = 'string' | 'number' | 'literal';
 
 /**
- * One string, number or literal that is not an object key. `start`/`end` span the token, quotes included;
+ * One string (an object key too), number or literal. `start`/`end` span the token, quotes included;
  * `isId` says it is the value of an identifier key, or anywhere inside a container under one.
  */
 type Visit = (kind: ScalarKind, start: number, end: number, isId: boolean) => void;
@@ -217,15 +217,12 @@ function scanJson(text: string, visit: Visit): boolean {
     sawValue = true;
     if (top !== null && top.isObject && top.expectKey) {
       if (kind !== 'string') return false;
-      let key: string;
-      try {
-        key = normalized(tokenValue(text, kind, start, i));
-      } catch {
-        return false;
-      }
+      const key = normalized(tokenValue(text, kind, start, i));
       top.expectKey = false;
       top.memberIsId = top.isId || ID_KEYS.has(key) || (key === 'uid' && top.isToken);
       top.memberIsToken = TOKEN_KEYS.has(key);
+      // A key is text too: it may spell an id.
+      visit(kind, start, i, false);
       continue;
     }
     visit(kind, start, i, top !== null && (top.isObject ? top.memberIsId : top.isId));
@@ -233,28 +230,35 @@ function scanJson(text: string, visit: Visit): boolean {
   return sawValue && stack.length === 0;
 }
 
-/** The index just after the closing quote of the string starting at `i`, or -1. */
+/**
+ * The index just after the closing quote of the string starting at `i`, or -1 when it is not a valid JSON
+ * string (a raw control character, an unknown escape), so decoding a scanned string never fails.
+ */
 function stringEnd(text: string, i: number): number {
   for (let j = i + 1; j < text.length; j++) {
     const c = text.charCodeAt(j);
     if (c === 0x22) return j + 1;
-    if (c === 0x5c) j++;
+    if (c < 0x20) return -1;
+    if (c === 0x5c) {
+      const e = text[j + 1];
+      if (e === 'u') {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))) return -1;
+        j += 5;
+      } else if (e !== undefined && '"\\/bfnrt'.includes(e)) j++;
+      else return -1;
+    }
   }
   return -1;
 }
 
 /** Collects the ids of a body in document order, so the numbering is the same on every export. */
 function collectIds(text: string, placeholders: Placeholders): boolean {
-  try {
-    return scanJson(text, (kind, start, end, isId) => {
-      if (!isId) return;
-      // The reader takes an id sent as a number or boolean as its text, so that text is the secret.
-      const value = tokenValue(text, kind, start, end);
-      if (value !== 'null') placeholders.add(value);
-    });
-  } catch {
-    return false; // a string with a broken escape: not JSON
-  }
+  return scanJson(text, (kind, start, end, isId) => {
+    if (!isId) return;
+    // The reader takes an id sent as a number or boolean as its text, so that text is the secret.
+    const value = tokenValue(text, kind, start, end);
+    if (value !== 'null') placeholders.add(value);
+  });
 }
 
 /**
@@ -266,6 +270,8 @@ function rewriteJson(text: string, placeholders: Placeholders): string {
   const hits = placeholders.hitsIn(text);
   const longestShort = placeholders.longestUnsearched();
   let h = 0;
+  /** The next backslash at or after the current token, found once per stretch of text. */
+  let backslash = -1;
   const parts: string[] = [];
   let last = 0;
   scanJson(text, (kind, start, end, isId) => {
@@ -276,7 +282,8 @@ function rewriteJson(text: string, placeholders: Placeholders): string {
       const red = placeholders.byValue.get(tokenValue(text, kind, start, end));
       if (red !== undefined) replacement = JSON.stringify(red);
     } else if (kind === 'string') {
-      const escaped = text.lastIndexOf('\\', end - 2) > start;
+      if (backslash < start) backslash = text.indexOf('\\', start) >>> 0; // -1 becomes "never"
+      const escaped = backslash < end;
       if (hit || escaped || end - start - 2 <= longestShort) {
         const value = tokenValue(text, kind, start, end);
         const red = placeholders.text(value);

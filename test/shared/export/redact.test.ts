@@ -182,16 +182,6 @@ describe('redaction over the JSON tokens', () => {
     expect(redactLoaded(loadedFrom(raw)).rawText).toBe(first.rawText);
   });
 
-  it('redacts JSON nested a million levels deep without running out of stack', () => {
-    const depth = 1_000_000;
-    const raw = sessionWith(
-      `"auth_id": "DEEP-CARD-5", "deep": ${'['.repeat(depth)}"DEEP-CARD-5"${']'.repeat(depth)}`,
-    );
-    const red = redactLoaded(loadedFrom(raw));
-    expect(red.rawText).not.toContain('DEEP-CARD-5');
-    expect(red.rawText.length).toBe(raw.length - 2 * 'DEEP-CARD-5'.length + 2 * 'REDACTED-1'.length);
-  });
-
   it('redacts the recorded file name and fetch metadata, which may echo an id', () => {
     const loaded = loadedFrom(sessionWith('"auth_id": "CARD-0451"'), null, {
       fileName: 'CARD-0451.json',
@@ -214,5 +204,110 @@ describe('redaction over the JSON tokens', () => {
     if (!back.ok) throw new Error(back.error.message);
     expect(back.value.session.periods).toEqual(loaded.session.periods);
     expect(back.value.session.auth.id).toBe('REDACTED-3');
+  });
+});
+
+describe('redaction edge cases', () => {
+  const redactRaw = (members: string) => redactLoaded(loadedFrom(sessionWith(members))).rawText;
+
+  it('redacts a body that is not JSON as plain text', () => {
+    const loaded = loadedFrom(sessionWith('"auth_id": "CARD-0452"'), null);
+    for (const broken of ['<html>CARD-0452</html>', '{"a": [CARD-0452}', '{"a": "\\x CARD-0452"}', '']) {
+      const red = redactLoaded({ ...loaded, rawLocationText: broken });
+      expect(red.rawLocationText).toBe(broken.replace('CARD-0452', 'REDACTED-1'));
+    }
+    for (const broken of ['{"a": 1}}', '{"a": 1', '[1]]', '{"a" 1 2}', '{1: 2}', 'nul']) {
+      const red = redactLoaded({ ...loaded, rawLocationText: `${broken} CARD-0452` });
+      expect(red.rawLocationText).toBe(`${broken} REDACTED-1`);
+    }
+  });
+
+  it('finds ids in a body only through its JSON structure, whatever lies around them', () => {
+    const loaded = loadedFrom(sessionWith('"auth_id": "CARD-0453"'), null);
+    const location = '\uFEFF {"emaid": "EMA-0454", "list": [1, true, null, -2.5e3, {"x": []}], "k": {}}';
+    const red = redactLoaded({ ...loaded, rawLocationText: location });
+    expect(red.rawLocationText).toBe(location.replace('"EMA-0454"', '"REDACTED-2"'));
+  });
+
+  it('replaces true under an id key but keeps null, and a key that holds an id', () => {
+    const body = JSON.parse(
+      redactRaw('"auth_id": true, "token_uid": null, "CARD-0455": 1, "emaid": "CARD-0455"'),
+    );
+    expect(body.auth_id).toBe('REDACTED-1');
+    expect(body.token_uid).toBeNull();
+    expect(body['REDACTED-2']).toBe(1);
+  });
+
+  it('replaces numbers of 6 or more digits equal to an id, and leaves shorter ones', () => {
+    const body = JSON.parse(
+      redactRaw('"auth_id": "123456", "token_uid": "12345", "a": 123456, "b": 12345, "c": 1234567'),
+    );
+    expect(body).toMatchObject({ a: 'REDACTED-1', b: 12345, c: 1234567 });
+  });
+
+  it('prefers the longest id where two overlap, and escapes regular-expression characters', () => {
+    const body = JSON.parse(
+      redactRaw(
+        '"auth_id": "ABC123", "token_uid": "ABC1234", "emaid": "A.B*C(", "n": "ABC1234 AxB*C( A.B*C("',
+      ),
+    );
+    expect(body.n).toBe('REDACTED-2 AxB*C( REDACTED-3');
+  });
+
+  it('tells a short id in text from part of a number', () => {
+    const body = JSON.parse(
+      redactRaw(
+        '"auth_id": "2024", "a": "2024-05 v2024 2024.5 3.2024 1,2024", "b": "in 2024. and (2024) x-2024 2024:"',
+      ),
+    );
+    expect(body.a).toBe('2024-05 v2024 2024.5 3.2024 1,2024');
+    expect(body.b).toBe('in REDACTED-1. and (REDACTED-1) x-REDACTED-1 REDACTED-1:');
+  });
+
+  it('replaces ids under 3 characters only as a whole value', () => {
+    const body = JSON.parse(redactRaw('"auth_id": "AB", "a": "AB", "b": "AB cd", "c": "ab"'));
+    expect(body).toMatchObject({ auth_id: 'REDACTED-1', a: 'REDACTED-1', b: 'AB cd', c: 'ab' });
+  });
+
+  it('keeps the derived data’s shape: typed arrays shared, maps and null-prototype objects copied', () => {
+    const loaded = loadedFrom(sessionWith('"auth_id": "CARD-0456"'));
+    const extra = Object.create(null) as Record<string, unknown>;
+    Object.defineProperty(extra, '__proto__', { value: 'CARD-0456', enumerable: true });
+    const session = {
+      ...loaded.session,
+      extra,
+      byType: new Map([['x', 'CARD-0456']]),
+      flags: { contractId: true, authId: 7 },
+    } as unknown as typeof loaded.session;
+    const red = redactLoaded({ ...loaded, session }).session as unknown as typeof session & {
+      extra: Record<string, unknown>;
+      byType: Map<string, string>;
+      flags: Record<string, unknown>;
+    };
+    expect(red.periods.start).toBe(loaded.session.periods.start);
+    expect(Object.getPrototypeOf(red.extra)).toBeNull();
+    expect(Object.getOwnPropertyDescriptor(red.extra, '__proto__')?.value).toBe('REDACTED-1');
+    expect(red.byType.get('x')).toBe('REDACTED-1');
+    expect(red.flags).toEqual({ contractId: true, authId: 7 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('redacts ids the reader took from booleans and numbers in the derived data', () => {
+    const loaded = loadedFrom(sessionWith('"auth_id": "CARD-0457"'));
+    const session = { ...loaded.session, tokens: { authId: 424242, emaid: false } };
+    loaded.session = session as unknown as typeof loaded.session;
+    loaded.rawText = sessionWith('"auth_id": 424242, "emaid": false');
+    const red = redactLoaded(loaded).session as unknown as { tokens: Record<string, unknown> };
+    expect(red.tokens).toEqual({ authId: 'REDACTED-1', emaid: 'REDACTED-2' });
+  });
+
+  it('leaves source metadata without ids as it is', () => {
+    const loaded = loadedFrom(sessionWith('"auth_id": "CARD-0458"'), null, { fileName: null, fetch: null });
+    const red = redactLoaded(loaded);
+    expect(red.source).toEqual(loaded.source);
+    expect(
+      redactLoaded({ ...loaded, source: { ...loaded.source, locationFetch: FETCH_META } }).source
+        .locationFetch,
+    ).toEqual(FETCH_META);
   });
 });
