@@ -4,7 +4,7 @@
  * the external-link allow-list.
  */
 import type { WebPreferences } from 'electron';
-import { checkTileUrl } from '../../shared/ipc/validate';
+import { tileOrigin } from '../../shared/ipc/validate';
 
 /** The renderer is served from this privileged scheme, so it has a real origin and gets CSP headers. */
 export const APP_SCHEME = 'app';
@@ -27,24 +27,16 @@ export function buildWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-/**
- * The origin pattern of a valid Leaflet tile template (`{s}` subdomains become a wildcard), or null. Only
- * a template `checkTileUrl` accepts gets here, so nothing but a scheme, host and port reaches the CSP.
- */
-export function tileSource(tileUrl: string): string | null {
-  if (!checkTileUrl(tileUrl).ok) return null;
-  const url = new URL(tileUrl.replace(/\{s\}/g, 'wildcard--').replace(/\{[a-z]+\}/g, '0'));
-  return `${url.protocol}//${url.host.replace('wildcard--', '*')}`;
-}
-
 /** Scripts from the app only; images from the app, data: and the tile host; nothing to fetch beyond the app. */
 export function buildCsp(opts: { tileUrl: string }): string {
-  const tiles = tileSource(opts.tileUrl);
+  // Only a valid template's scheme, host and port reach the header (see checkTileUrl).
+  const tiles = tileOrigin(opts.tileUrl);
   return [
     "default-src 'none'",
     "script-src 'self'",
-    // Leaflet and uPlot position elements with inline styles.
-    "style-src 'self' 'unsafe-inline'",
+    // Stylesheets from the app only: no <style> or style="" from data. Leaflet, uPlot and React set
+    // element styles through the CSSOM (element.style), which CSP does not restrict.
+    "style-src 'self'",
     `img-src 'self' data: blob:${tiles ? ` ${tiles}` : ''}`,
     "font-src 'self' data:",
     "connect-src 'self'",
@@ -102,11 +94,12 @@ export function tileUserAgent(version: string): string {
 
 /** Whether a request goes to the configured tile host, so it gets the app's User-Agent. */
 export function isTileRequest(url: string, tileUrl: string): boolean {
-  const source = tileSource(tileUrl);
+  const source = tileOrigin(tileUrl);
   const origin = originOf(url);
-  if (!source || !origin) return false;
-  if (!source.includes('*')) return origin === source;
-  const [scheme, host] = source.split('//');
-  const suffix = host.replace(/^\*/, '');
-  return origin.startsWith(`${scheme}//`) && origin.endsWith(suffix);
+  if (source === null || origin === null) return false;
+  // `https://*.tiles.example` stands for any subdomain, as in the CSP; otherwise the origin itself.
+  const [scheme, host] = source.split('://');
+  return host.startsWith('*.')
+    ? origin.startsWith(`${scheme}://`) && origin.endsWith(host.slice(1))
+    : origin === source;
 }

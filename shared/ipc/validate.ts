@@ -218,6 +218,13 @@ export function checkTileUrl(raw: unknown): Result<string> {
   return ok(raw);
 }
 
+/** The CSP source of a valid tile template: scheme, host (`{s}.` becomes `*.`) and port; null if invalid. */
+export function tileOrigin(raw: unknown): string | null {
+  if (!checkTileUrl(raw).ok) return null;
+  const [, scheme, host, port] = TILE_AUTHORITY.exec(raw as string) as RegExpExecArray;
+  return `${scheme}://${host.replace('{s}.', '*.').toLowerCase()}${port ?? ''}`;
+}
+
 /** Profile ids are at most 100 characters (see parseProfileInput); a longer active id is not one of them. */
 const MAX_PROFILE_ID_LENGTH = 100;
 

@@ -28,7 +28,7 @@ it('serves the page with style-src self only, and no view violates it', async ()
   await waitForTimelineChart(page);
   await openTab(page, 'Map');
   await waitForMap(page);
-  await page.locator('.leaflet-marker-icon, .leaflet-interactive').first().hover();
+  await page.locator('.leaflet-interactive').last().hover();
   await openTab(page, 'EVSE / connectors');
   await openTab(page, 'Raw');
   await page.getByRole('button', { name: 'Settings' }).click();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tileOrigin } from '../../../shared/ipc/validate';
 import {
   APP_ORIGIN,
   buildCsp,
@@ -7,7 +8,6 @@ import {
   isAllowedNavigation,
   isTileRequest,
   isTrustedSender,
-  tileSource,
   tileUserAgent,
 } from '../../../electron/main/security';
 
@@ -15,14 +15,19 @@ const ORIGINS = [APP_ORIGIN];
 
 describe('buildWebPreferences', () => {
   it('isolates and sandboxes the renderer with no Node', () => {
-    expect(buildWebPreferences('/p/index.cjs')).toMatchObject({
+    expect(buildWebPreferences('/p/index.cjs')).toEqual({
       preload: '/p/index.cjs',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
     });
   });
 });
@@ -42,21 +47,47 @@ describe('buildCsp', () => {
     expect(directive('img-src')).toBe("img-src 'self' data: blob: https://tile.openstreetmap.org");
   });
 
+  it('is exactly this policy: nothing from elsewhere, no frames, forms, base or inline styles', () => {
+    expect(csp).toBe(
+      [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data: blob: https://tile.openstreetmap.org",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "frame-src 'none'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+      ].join('; '),
+    );
+  });
+
   it('allows no connections beyond the app', () => {
     expect(directive('connect-src')).toBe("connect-src 'self'");
     expect(directive('object-src')).toBe("object-src 'none'");
   });
 
   it('turns {s} subdomains into a wildcard host', () => {
-    expect(tileSource('https://{s}.tile.example.org/{z}/{x}/{y}.png')).toBe('https://*.tile.example.org');
-    expect(tileSource('javascript:alert(1)')).toBeNull();
+    expect(tileOrigin('https://{s}.tile.example.org/{z}/{x}/{y}.png')).toBe('https://*.tile.example.org');
+    expect(tileOrigin('javascript:alert(1)')).toBeNull();
+  });
+
+  it('keeps the port and lower-cases the host', () => {
+    expect(tileOrigin('https://Tiles.Example.com:8443/{z}/{x}/{y}.png')).toBe(
+      'https://tiles.example.com:8443',
+    );
+    expect(tileOrigin('http://127.0.0.1:9/{z}/{x}/{y}.png')).toBe('http://127.0.0.1:9');
   });
 
   it('never lets a tile URL add a directive', () => {
     const injected = buildCsp({ tileUrl: 'https://tiles.example;sandbox/{z}/{x}/{y}.png' });
     expect(injected).not.toMatch(/sandbox/);
     expect(injected.split('; ').find((d) => d.startsWith('img-src '))).toBe("img-src 'self' data: blob:");
-    expect(tileSource('https://tiles.example,https://evil.example/{z}/{x}/{y}.png')).toBeNull();
+    expect(tileOrigin('https://tiles.example,https://evil.example/{z}/{x}/{y}.png')).toBeNull();
   });
 });
 
@@ -83,12 +114,23 @@ describe('external links and tiles', () => {
     expect(isAllowedExternalUrl('http://www.openstreetmap.org/copyright')).toBe(false);
     expect(isAllowedExternalUrl('https://openstreetmap.org.evil.com/')).toBe(false);
     expect(isAllowedExternalUrl('https://user@www.openstreetmap.org/')).toBe(false);
+    expect(isAllowedExternalUrl('https://:pw@github.com/')).toBe(false);
+    for (const host of ['openstreetmap.org', 'evroaming.org', 'github.com'])
+      expect(isAllowedExternalUrl(`https://${host}/x`), host).toBe(true);
+    expect(isAllowedExternalUrl('not a url')).toBe(false);
   });
 
   it('identifies the app to the tile server only', () => {
     const tiles = 'https://{s}.tile.example.org/{z}/{x}/{y}.png';
     expect(isTileRequest('https://a.tile.example.org/1/2/3.png', tiles)).toBe(true);
     expect(isTileRequest('https://tile.example.org.evil.com/1.png', tiles)).toBe(false);
+    expect(isTileRequest('http://a.tile.example.org/1/2/3.png', tiles)).toBe(false);
+    expect(isTileRequest('not a url', tiles)).toBe(false);
+    expect(isTileRequest('https://a.tile.example.org/1.png', 'https://bad;host/{z}/{x}/{y}')).toBe(false);
+    const fixed = 'https://tiles.example.com:8443/{z}/{x}/{y}.png';
+    expect(isTileRequest('https://tiles.example.com:8443/1/2/3.png', fixed)).toBe(true);
+    expect(isTileRequest('https://a.tiles.example.com:8443/1/2/3.png', fixed)).toBe(false);
+    expect(isTileRequest('https://tiles.example.com/1/2/3.png', fixed)).toBe(false);
     expect(
       isTileRequest(
         'https://tile.openstreetmap.org/1/2/3.png',
