@@ -29,9 +29,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   let result;
   let anomalies;
+  let tariffs = given;
   if (input.kind === 'cdr') {
     const cdr = input.read.cdr;
-    const tariffs = given.length ? given : cdr.tariffs;
+    tariffs = given.length ? given : cdr.tariffs;
     if (tariffs.length === 0) throw new CliError('the CDR carries no tariff: give one with --tariff FILE');
     result = priceSession(pricingInputFromCdr(cdr, tariffs));
     anomalies = [
@@ -58,7 +59,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   io.stdout(
     options.json
       ? jsonWithVisibleEscapes(costReport(result, anomalies)) + '\n'
-      : formatCostText(result, anomalies),
+      : formatCostText(result, anomalies, tariffs),
   );
   return 0;
 }

@@ -68,7 +68,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       formatCdrSummaryText(cdrSummary),
       '== Cost of the CDR',
       cdrCost
-        ? formatCostText(cdrCost, cost ? checkCdrCost(cdr, cdrCost) : [])
+        ? formatCostText(cdrCost, checkCdrCost(cdr, cdrCost), tariffs)
         : '  No tariff: the CDR carries none and none was given.\n',
     ].join('\n'),
   );

@@ -8,7 +8,8 @@ import { priceSession } from './cost-engine';
 import { pricingInputFromCdr } from './pricing-input';
 import { looksLikeCdr, payloadOf, readCdr } from './read-cdr';
 import { cdrSelfChecks } from './reconcile';
-import type { BillingCheck, Cdr, CostResult } from './types';
+import { tariffInWords } from './tariff-words';
+import type { BillingCheck, Cdr, CostResult, Tariff } from './types';
 
 export interface CdrSummary {
   kind: 'cdr';
@@ -114,8 +115,11 @@ export function formatCdrSummaryText(s: CdrSummary): string {
   return lines.join('\n') + '\n';
 }
 
-export function formatCostText(cost: CostResult, anomalies: BillingCheck[]): string {
+/** The breakdown as text; `tariffs` are said in words first, so the reader knows what was applied. */
+export function formatCostText(cost: CostResult, anomalies: BillingCheck[], tariffs: Tariff[] = []): string {
   const lines = [
+    ...tariffs.map((t) => `Tariff ${v(t.id)}: ${tariffInWords(t)}`),
+    ...(tariffs.length ? [''] : []),
     `Total        ${v(cost.totalExclVat)} excl. VAT, ${v(cost.totalInclVat)} incl. VAT ${v(cost.currency)}`,
     '',
     ...cost.components.map(

@@ -538,7 +538,10 @@ export function priceSession(input: PricingInput): CostResult {
   }
 
   if (tariffs.length === 0) notes.push('No tariff: nothing could be priced.');
-  if (energyCol === undefined && tariffs.some((t) => t.elements.some((e) => e.components.some((c) => c.type === 'ENERGY'))))
+  if (
+    energyCol === undefined &&
+    tariffs.some((t) => t.elements.some((e) => e.components.some((c) => c.type === 'ENERGY')))
+  )
     notes.push('The periods carry no ENERGY volumes: the tariff’s energy price could not be applied.');
   if (counts.split)
     notes.push(

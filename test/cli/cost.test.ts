@@ -134,6 +134,9 @@ describe('ocpi-inspect cost', () => {
   it('prints a readable breakdown with the rules it applied without --json', async () => {
     const { code, io } = await cost([file('s3.json', agreeingSession()), '--tariff', tod, '--location', loc]);
     expect(code).toBe(0);
+    expect(io.out).toMatch(
+      /^Tariff tod: €0\.30\/kWh 08:00–18:00 local, else €0\.20\/kWh; parking €6\/h in 15-minute blocks\n/,
+    );
     expect(io.out).toMatch(/Total\s+4 excl\. VAT, 4\.84 incl\. VAT EUR/);
     expect(io.out).toMatch(/local to Europe\/Amsterdam/);
     expect(io.out).toMatch(/crossed a restriction boundary|Checks: none fired/);
