@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { LoadedSession } from '../../../shared/domain/loaded-session';
 import { ChecksPanel } from '../features/checks/ChecksPanel';
 import { DetailsPanel } from '../features/details/DetailsPanel';
@@ -8,12 +9,17 @@ import { TimelinePanel } from '../features/timeline/TimelinePanel';
 import { useAppStore } from '../store/app-store';
 import { selectTab } from '../store/actions';
 import { panelId, tabId, Tabs } from './Tabs';
+import { UnitBanner } from './UnitBanner';
 
 /** One loaded session: the summary column (details, checks) beside the tabbed views. */
-export function SessionView({ loaded }: { loaded: LoadedSession }) {
+export function SessionView({ loaded: asRead }: { loaded: LoadedSession }) {
   const tab = useAppStore((s) => s.activeTab);
+  const asSent = useAppStore((s) => s.asSent);
+  // Every panel shows the same numbers: as read, or as sent when the user asked for that.
+  const loaded = useMemo(() => (asSent ? { ...asRead, session: asSent } : asRead), [asRead, asSent]);
   return (
     <div className="session-view">
+      {asRead.session.whSuspected && <UnitBanner asSent={asSent !== null} />}
       <h1 className="visually-hidden">
         Session {loaded.session.ids.sessionId ?? loaded.session.ids.id ?? ''}
       </h1>

@@ -147,7 +147,7 @@ export async function clearToken(profileId: string): Promise<void> {
 
 function showLoaded(loaded: LoadedSession): void {
   // A new session resets the view: timeline first, no stale zoom request.
-  set({ loaded, error: null, activeTab: 'timeline', timelineFocus: null });
+  set({ loaded, asSent: null, error: null, activeTab: 'timeline', timelineFocus: null });
   void refreshHistory();
 }
 
@@ -190,6 +190,33 @@ export async function fetchDemoSession(id: string): Promise<void> {
   set({ sessionInput: id });
   if (activeProfile(get())?.id !== demo.id) await updateSettings({ activeProfileId: demo.id });
   await fetchSession(id);
+}
+
+/**
+ * Shows the periods' volumes as sent, or back as read (Wh ÷ 1000). The raw text is re-read here with the
+ * same reader main used (loaded on demand, so it stays out of the first bundle).
+ */
+export async function showVolumesAsSent(on: boolean): Promise<void> {
+  const loaded = get().loaded;
+  if (!on || !loaded) {
+    set({ asSent: null });
+    return;
+  }
+  const { readSession } = await import('../../../shared/session/read-session');
+  const location = loaded.rawLocationText === null ? undefined : safeJson(loaded.rawLocationText);
+  const read = readSession(loaded.rawText, { location, volumes: 'as-sent' });
+  // A later session owns the view now.
+  if (get().loaded !== loaded) return;
+  if (read.ok) set({ asSent: read.session });
+  else set({ status: `Could not re-read the volumes as sent: ${read.error.message}` });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 export const setSessionInput = (sessionInput: string): void => set({ sessionInput });

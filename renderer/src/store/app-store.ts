@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { AppError } from '../../../shared/domain/errors';
 import type { LoadedSession } from '../../../shared/domain/loaded-session';
+import type { NormalizedSession } from '../../../shared/session/types';
 import type { Profile, TokenState } from '../../../shared/domain/profile';
 import type { HistoryEntry } from '../../../shared/domain/history';
 import { DEFAULT_TILE_URL, type Settings } from '../../../shared/domain/settings';
@@ -37,6 +38,11 @@ export interface AppState {
   fetching: FetchState | null;
   loaded: LoadedSession | null;
   error: AppError | null;
+  /**
+   * The loaded session re-read with its volumes as sent, while the user asks to see them so (the reader
+   * reads volumes that look like Wh as Wh by default). Its checks and warnings stay the loaded ones.
+   */
+  asSent: NormalizedSession | null;
   /** What the session field holds. */
   sessionInput: string;
   /** The session id of the last fetch, so a failed one can be tried again. */
@@ -63,6 +69,7 @@ export const initialState: AppState = {
   error: null,
   lastFetchId: null,
   sessionInput: '',
+  asSent: null,
   status: null,
   history: [],
   historyNotices: [],
