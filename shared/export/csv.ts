@@ -7,6 +7,7 @@ import type { NormalizedSession, PeriodTable } from '../session/types';
 import { columnDecimals, POWER_DECIMALS, roundTo, SECONDS_DECIMALS } from '../present/numbers';
 import { isoInZone } from '../present/time';
 import { type ExportTimes, exportZone } from './export-times';
+import { dimensionValues } from '../session/periods';
 
 /** Text a spreadsheet would run as a formula (OWASP's list: the four operators, tab and carriage return). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -38,7 +39,7 @@ export function columnPlaces(periods: PeriodTable): {
 } {
   return {
     duration: SECONDS_DECIMALS,
-    dims: extraDimensionTypes(periods).map((t) => columnDecimals(periods.dimensions[t], 6)),
+    dims: extraDimensionTypes(periods).map((t) => columnDecimals(dimensionValues(periods, t), 6)),
     energy: columnDecimals(periods.energyKwh),
     power: POWER_DECIMALS,
   };
@@ -71,7 +72,7 @@ export function periodsToCsv(session: NormalizedSession, opts: CsvOptions = {}):
   const p = session.periods;
   const zone = exportZone(opts.times ?? 'utc', session);
   const places = columnPlaces(p);
-  const dims = extraDimensionTypes(p).map((t) => p.dimensions[t]);
+  const dims = extraDimensionTypes(p).map((t) => dimensionValues(p, t));
   const tariffs = p.tariffIds;
   // Tariff ids repeat across periods; quote each distinct one once.
   const tariffCells = new Map<string | null, string>();

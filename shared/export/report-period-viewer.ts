@@ -6,6 +6,7 @@
  */
 import type { PeriodTable } from '../session/types';
 import { columnPlaces, csvHeader, csvText, extraDimensionTypes } from './csv';
+import { dimensionValues } from '../session/periods';
 
 export interface PeriodData {
   csvFileName: string;
@@ -78,8 +79,8 @@ export function periodData(periods: PeriodTable, csvFileName: string, zone = 'UT
     startMode: whole ? 'delta' : 'absolute',
     start: starts,
     lastEnd: Number.isNaN(lastEnd) ? null : lastEnd,
-    energy: periods.dimensions.ENERGY ? column(periods.dimensions.ENERGY) : null,
-    dims: extra.map((t) => column(periods.dimensions[t])),
+    energy: periods.dimensions.has('ENERGY') ? column(dimensionValues(periods, 'ENERGY')) : null,
+    dims: extra.map((t) => column(dimensionValues(periods, t))),
     tariffCells,
     tariffText,
     tariffIndex,

@@ -80,18 +80,6 @@ export class FieldReader {
     return null;
   }
 
-  /** First present string among alternative field names (e.g. `start_date_time` / `start_datetime`). */
-  firstString(
-    obj: JsonObject,
-    keys: readonly string[],
-    path: string,
-  ): { value: string | null; key: string | null } {
-    for (const key of keys) {
-      if (obj[key] !== undefined && obj[key] !== null) return { value: this.string(obj, key, path), key };
-    }
-    return { value: null, key: null };
-  }
-
   number(obj: JsonObject, key: string, path: string): number | null {
     return this.numberValue(obj[key], childPath(path, key), `number:${key}`);
   }
@@ -123,9 +111,33 @@ export class FieldReader {
 
   /** A date-time; no zone → UTC with a warning; unreadable → null with a warning. */
   date(obj: JsonObject, keys: readonly string[], path: string, group?: string): number | null {
-    const { value, key } = this.firstString(obj, keys, path);
-    if (value === null || key === null) return null;
-    return this.dateText(value, childPath(path, key), group);
+    for (const key of keys) {
+      const value = obj[key];
+      if (value !== undefined && value !== null) return this.dateValue(value, childPath(path, key), group);
+    }
+    return null;
+  }
+
+  /** A date-time as text, or as a `{"$date": …}` object (MongoDB's export form), read with a warning. */
+  dateValue(value: unknown, path: string, group?: string): number | null {
+    if (typeof value === 'string') return this.dateText(value, path, group);
+    if (isObject(value) && '$date' in value) {
+      let inner = value.$date;
+      if (isObject(inner) && typeof inner.$numberLong === 'string') inner = Number(inner.$numberLong);
+      const ms = typeof inner === 'string' ? parseIsoDate(inner) : typeof inner === 'number' ? inner : NaN;
+      if (!Number.isFinite(ms)) {
+        this.warn(path, `unreadable {"$date": …} date-time; ignored`, group && `${group}:bad`);
+        return null;
+      }
+      this.warn(
+        path,
+        `date-time sent as a {"$date": …} object; read as ${new Date(ms).toISOString()}`,
+        group && `${group}:$date`,
+      );
+      return ms;
+    }
+    this.warn(path, `expected a date-time, got ${describe(value)}; ignored`, group && `${group}:type`);
+    return null;
   }
 
   dateText(value: string, path: string, group?: string): number | null {
@@ -139,6 +151,13 @@ export class FieldReader {
         path,
         `date-time "${truncate(value)}" has no time zone; read as UTC`,
         group && `${group}:zone`,
+      );
+    }
+    if (value.charCodeAt(10) === 32 && /^\d{4}-\d\d-\d\d \d/.test(value)) {
+      this.warn(
+        path,
+        `date-time "${truncate(value)}" has a space instead of "T"; read as ISO-8601`,
+        group && `${group}:space`,
       );
     }
     return ms;

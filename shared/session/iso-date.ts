@@ -55,9 +55,11 @@ export function hasZone(s: string): boolean {
 
 /**
  * Epoch milliseconds, or NaN when unreadable. Text without a zone is read as UTC
- * (the caller warns about it: OCPI requires UTC, so that is the likeliest meaning).
+ * (the caller warns about it: OCPI requires UTC, so that is the likeliest meaning). Written into `out[at]`
+ * rather than returned: a double returned from a call the optimizer does not inline is boxed on the heap,
+ * and at millions of periods that garbage forces collections of the whole heap (see ./periods).
  */
-export function parseIsoDate(s: string): number {
+export function parseIsoDateInto(s: string, out: Float64Array, at: number): void {
   const n = s.length;
   if (
     n >= 19 &&
@@ -102,7 +104,10 @@ export function parseIsoDate(s: string): number {
             scale = scale === 1 ? 0 : scale / 10;
             i++;
           }
-          if (i === startFrac) return Date.parse(s);
+          if (i === startFrac) {
+            out[at] = Date.parse(s);
+            return;
+          }
         }
         let offsetMin = 0;
         if (i < n) {
@@ -114,20 +119,40 @@ export function parseIsoDate(s: string): number {
             const rest = n - (i + 3);
             if (rest === 3 && s.charCodeAt(i + 3) === 58) om = two(s, i + 4);
             else if (rest === 2) om = two(s, i + 3);
-            else if (rest !== 0) return Date.parse(s);
-            if (oh < 0 || om < 0) return NaN;
+            else if (rest !== 0) {
+              out[at] = Date.parse(s);
+              return;
+            }
+            if (oh < 0 || om < 0) {
+              out[at] = NaN;
+              return;
+            }
             offsetMin = (c === 45 ? -1 : 1) * (oh * 60 + om);
-          } else return Date.parse(s);
+          } else {
+            out[at] = Date.parse(s);
+            return;
+          }
         }
         // Reject 31 April and friends rather than rolling over into the next month.
-        if (d > 28 && d > daysInMonth(y, mo)) return NaN;
-        return daysOf(y, mo, d) * 86_400_000 + ((h * 60 + mi - offsetMin) * 60 + sec) * 1000 + ms;
+        if (d > 28 && d > daysInMonth(y, mo)) {
+          out[at] = NaN;
+          return;
+        }
+        out[at] = daysOf(y, mo, d) * 86_400_000 + ((h * 60 + mi - offsetMin) * 60 + sec) * 1000 + ms;
+        return;
       }
     }
   }
   // Other layouts (date only, week dates…): the platform's reader, which treats date-only as UTC.
-  const fallback = Date.parse(hasZone(s) || !/\d[Tt ]\d/.test(s) ? s : `${s}Z`);
-  return fallback;
+  out[at] = Date.parse(hasZone(s) || !/\d[Tt ]\d/.test(s) ? s : `${s}Z`);
+}
+
+const ONE = new Float64Array(1);
+
+/** Epoch milliseconds, or NaN when unreadable (see parseIsoDateInto). */
+export function parseIsoDate(s: string): number {
+  parseIsoDateInto(s, ONE, 0);
+  return ONE[0];
 }
 
 export function toIso(ms: number | null): string | null {

@@ -5,7 +5,6 @@
  */
 import type {
   AuthInfo,
-  Cost,
   NormalizedSession,
   ReadResult,
   ReaderError,
@@ -15,14 +14,21 @@ import type {
 import { openEnvelope } from './envelope';
 import { childPath, FieldReader, isObject, type JsonObject, WarningSink } from './field-reader';
 import { parseJsonText } from './json-text';
+import { readPrice } from './price';
 import { findUsedEquipment, type LocationFacts, readLocation } from './location';
-import { emptyPeriods, readPeriods } from './periods';
+import { emptyPeriods, readPeriods, scaleEnergyVolumes } from './periods';
+import { detectWhVolumes } from './energy-unit';
 import { type ReaderFacts, runChecks } from './checks';
 import { KNOWN_AUTH_METHODS, KNOWN_STATUSES } from './vocabulary';
 
 export interface ReadOptions {
   /** The Location of an OCPI 2.2+ session, fetched separately: a bare Location or its response envelope. */
   location?: unknown;
+  /**
+   * `auto` (default): volumes that look like Wh sent as kWh are read as Wh (÷ 1000), and the session says so
+   * in `volumeUnit`. `as-sent`: they are kept as written; the check fires either way.
+   */
+  volumes?: 'auto' | 'as-sent';
 }
 
 const SESSION_MARKERS = [
@@ -71,6 +77,7 @@ export function readSession(input: unknown, options: ReadOptions = {}): ReadResu
   const facts: ReaderFacts = {
     periods: { energyVolumes: 0, energyRounding: 0, energySum: null, negative: null },
     location: { coordinateProblems: [], evseCoordinatePaths: [] },
+    wh: null,
   };
   const session = normalize(f, data, path, options, facts);
   const warnings = sink.finish();
@@ -164,7 +171,10 @@ function normalize(
     });
     periods = read.table;
     facts.periods = read.facts;
+    facts.wh = detectWhVolumes(periods, read.facts.energySum, kwh, used.connector?.maxPowerKw ?? null);
   }
+  const volumeUnit = facts.wh !== null && options.volumes !== 'as-sent' ? 'Wh' : 'kWh';
+  if (volumeUnit === 'Wh') scaleEnergyVolumes(periods, facts.periods, 1 / 1000);
 
   return {
     shape,
@@ -186,12 +196,14 @@ function normalize(
     auth: readAuth(f, data, path),
     meterId: f.string(data, 'meter_id', path),
     currency: f.string(data, 'currency', path),
-    cost: readCost(f, data, path),
+    cost: readPrice(f, data.total_cost, childPath(path, 'total_cost')),
     location,
     evse: used.evse,
     connector: used.connector,
     evseMatch: used.match,
     periods,
+    volumeUnit,
+    whSuspected: facts.wh !== null,
     energyRounding: {
       sum: facts.periods.energySum,
       volumes: facts.periods.energyVolumes,
@@ -239,43 +251,4 @@ function readAuth(f: FieldReader, data: JsonObject, path: string): AuthInfo {
     contractId:
       (token ? f.string(token, 'contract_id', tokenPath) : null) ?? f.string(data, 'contract_id', path),
   };
-}
-
-/** `total_cost` as a number (2.1.1, vendor: excl. VAT), `{excl_vat, incl_vat}` (2.2.x) or `{before_taxes, taxes[]}` (2.3.0). */
-function readCost(f: FieldReader, data: JsonObject, path: string): Cost | null {
-  const raw = data.total_cost;
-  const p = childPath(path, 'total_cost');
-  if (raw === undefined || raw === null) return null;
-  if (!isObject(raw)) {
-    const exclVat = f.numberValue(raw, p);
-    return exclVat === null ? null : { shape: 'number', exclVat, inclVat: null, taxes: [] };
-  }
-  if ('before_taxes' in raw || 'taxes' in raw) {
-    const taxes = (f.array(raw, 'taxes', p) ?? []).flatMap((t, i) => {
-      const tp = childPath(childPath(p, 'taxes'), i);
-      if (!isObject(t)) {
-        f.sink.add(tp, 'expected a tax object; ignored');
-        return [];
-      }
-      return [
-        {
-          name: f.string(t, 'name', tp),
-          amount: f.number(t, 'amount', tp),
-          percentage: f.number(t, 'percentage', tp),
-        },
-      ];
-    });
-    const exclVat = f.number(raw, 'before_taxes', p);
-    const known = taxes.every((t) => t.amount !== null);
-    const inclVat =
-      exclVat !== null && known ? taxes.reduce((sum, t) => sum + (t.amount ?? 0), exclVat) : null;
-    return { shape: 'before_taxes', exclVat, inclVat, taxes };
-  }
-  const exclVat = f.number(raw, 'excl_vat', p);
-  const inclVat = f.number(raw, 'incl_vat', p);
-  if (exclVat === null && inclVat === null) {
-    f.sink.add(p, 'a price object without excl_vat, incl_vat or before_taxes; ignored');
-    return null;
-  }
-  return { shape: 'excl_incl', exclVat, inclVat, taxes: [] };
 }

@@ -35,6 +35,8 @@ export type CheckCode =
   | 'NEGATIVE_VOLUME'
   | 'NO_CHARGING_PERIODS'
   | 'UNKNOWN_STATUS'
+  | 'UPDATED_BEFORE_START'
+  | 'ENERGY_WITHOUT_DURATION'
   /** Added by the session loader: the separate Location GET of an OCPI 2.2+ session failed. */
   | 'LOCATION_UNAVAILABLE';
 
@@ -106,17 +108,20 @@ export interface PeriodTable {
   count: number;
   /** Epoch milliseconds. */
   start: Float64Array;
+  /** Epoch milliseconds: the next period's start, the session's end for the last (a view of `start`'s buffer). */
   end: Float64Array;
-  durationS: Float64Array;
-  /** ENERGY dimension per period, kWh as given (NaN when the period has none). */
+  /** Derived columns (durationS, cumulativeKwh, powerKw) are computed on first read, then kept. */
+  readonly durationS: Float64Array;
+  /** The ENERGY dimension column itself, in kWh (÷ 1000 when the session was read as Wh); NaN when none. */
   energyKwh: Float64Array;
   /** Running sum of energyKwh (NaN entries count as 0). */
-  cumulativeKwh: Float64Array;
-  /** Average power over the period in kW (NaN when no energy or zero duration). */
-  powerKw: Float64Array;
+  readonly cumulativeKwh: Float64Array;
+  /** Average power over the period in kW from its energy, else its POWER volume; NaN when neither (or zero duration). */
+  readonly powerKw: Float64Array;
   /** Every dimension type present, in first-seen order, each as one column of volumes. */
   dimensionTypes: string[];
-  dimensions: Record<string, Float64Array>;
+  /** Keyed by type as sent (a Map: `__proto__` and `constructor` are types like any other). */
+  dimensions: ReadonlyMap<string, Float64Array>;
   /** Per-period tariff id, or null when no period has one. */
   tariffIds: (string | null)[] | null;
 }
@@ -161,6 +166,13 @@ export interface NormalizedSession {
   /** Where `evse` and `connector` sit in `location.evses` and how they were found (null: not found). */
   evseMatch: EvseMatch | null;
   periods: PeriodTable;
+  /**
+   * The unit the period volumes were read in. `Wh` when they looked like Wh sent as kWh (ENERGY_UNIT_SUSPECT)
+   * and were divided by 1000; `kWh` otherwise, including when read with `volumes: 'as-sent'`.
+   */
+  volumeUnit: 'kWh' | 'Wh';
+  /** True when the volumes look like Wh, whichever way they were read (the UI's "as sent" toggle). */
+  whSuspected: boolean;
   /** The ENERGY volumes as the mismatch rule needs them (shared/session/energy-tolerance.ts). */
   energyRounding: EnergyRounding;
 }

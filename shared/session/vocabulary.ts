@@ -21,3 +21,17 @@ export const KNOWN_DIMENSIONS: ReadonlySet<string> = new Set([
   'STATE_OF_CHARGE',
   'TIME',
 ]);
+
+/** The dimensions measured in kWh: the ones a Wh-as-kWh payload sends 1000× too high. */
+export const ENERGY_DIMENSIONS: ReadonlySet<string> = new Set(['ENERGY', 'ENERGY_EXPORT', 'ENERGY_IMPORT']);
+
+/** OCPI 2.2.1 allows these below zero: energy fed back to the grid. */
+export const SIGNED_DIMENSIONS: ReadonlySet<string> = new Set(['CURRENT', 'ENERGY', 'POWER']);
+
+/** The upper-case spelling of `value` when that, and not `value`, is a known enum value (`energy` → `ENERGY`). */
+export function canonicalEnum(value: string, known: ReadonlySet<string> | readonly string[]): string | null {
+  const upper = value.toUpperCase();
+  if (upper === value) return null;
+  const has = 'has' in known ? known.has(upper) : known.includes(upper);
+  return has ? upper : null;
+}

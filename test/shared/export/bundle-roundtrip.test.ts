@@ -32,7 +32,8 @@ function expectSameSession(a: NormalizedSession, b: NormalizedSession): void {
   const q = b.periods;
   for (const name of ['start', 'end', 'durationS', 'energyKwh', 'cumulativeKwh', 'powerKw'] as const)
     expect(Array.from(q[name])).toEqual(Array.from(p[name]));
-  for (const t of p.dimensionTypes) expect(Array.from(q.dimensions[t])).toEqual(Array.from(p.dimensions[t]));
+  for (const t of p.dimensionTypes)
+    expect(Array.from(q.dimensions.get(t) ?? [])).toEqual(Array.from(p.dimensions.get(t) ?? [NaN]));
 }
 
 describe('session bundle round trip', () => {

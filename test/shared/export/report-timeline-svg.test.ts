@@ -16,7 +16,7 @@ function table(starts: number[], power: number[], lastEnd: number): PeriodTable 
     cumulativeKwh: f(cumulative),
     powerKw: f(power),
     dimensionTypes: ['ENERGY'],
-    dimensions: { ENERGY: f(power) },
+    dimensions: new Map([['ENERGY', f(power)]]),
     tariffIds: null,
   };
 }

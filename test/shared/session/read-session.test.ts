@@ -190,7 +190,7 @@ describe('readSession: derived period data', () => {
     expect(Array.from(p.cumulativeKwh)).toEqual([20, 30]);
     expect(Array.from(p.powerKw)).toEqual([40, 20]);
     expect(p.dimensionTypes).toEqual(['ENERGY', 'STATE_OF_CHARGE']);
-    expect(Array.from(p.dimensions.STATE_OF_CHARGE)).toEqual([40, 80]);
+    expect(Array.from(p.dimensions.get('STATE_OF_CHARGE') ?? [])).toEqual([40, 80]);
   });
 
   it('ends the last period of an active session at last_updated', () => {
@@ -220,7 +220,7 @@ describe('readSession: derived period data', () => {
       }),
     );
     expect(r.session.periods.dimensionTypes).toEqual(['ENERGY', 'WIBBLE']);
-    expect(Number.isNaN(r.session.periods.dimensions.WIBBLE[0])).toBe(true);
+    expect(Number.isNaN(r.session.periods.dimensions.get('WIBBLE')?.[0])).toBe(true);
     expect(
       r.warnings.some(
         (w) =>

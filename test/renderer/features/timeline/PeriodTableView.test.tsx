@@ -34,7 +34,10 @@ function bigTable(n: number): PeriodTable {
     cumulativeKwh: energy.map((_, i) => (i + 1) * 0.01),
     powerKw: new Float64Array(n).fill(7.2),
     dimensionTypes: ['ENERGY', 'STATE_OF_CHARGE'],
-    dimensions: { ENERGY: energy, STATE_OF_CHARGE: new Float64Array(n).fill(55) },
+    dimensions: new Map([
+      ['ENERGY', energy],
+      ['STATE_OF_CHARGE', new Float64Array(n).fill(55)],
+    ]),
     tariffIds: Array.from({ length: n }, () => 'T1'),
   };
 }

@@ -26,7 +26,7 @@ function table(starts: number[], extra: Partial<PeriodTable> = {}): PeriodTable 
     cumulativeKwh: cumulative,
     powerKw: Float64Array.from(energy, (e) => e * 60),
     dimensionTypes: ['ENERGY'],
-    dimensions: { ENERGY: energy },
+    dimensions: new Map([['ENERGY', energy]]),
     tariffIds: null,
     ...extra,
   };
@@ -38,7 +38,12 @@ describe('seriesSpecs', () => {
     expect(seriesSpecs(t).map((s) => s.label)).toEqual(['Power', 'Energy (cumulative)', 'Energy (period)']);
     const soc = Float64Array.from([10, 20]);
     const none = Float64Array.from([Number.NaN, Number.NaN]);
-    const withSoc = table([0, 60_000], { dimensions: { STATE_OF_CHARGE: soc, CURRENT: none } });
+    const withSoc = table([0, 60_000], {
+      dimensions: new Map([
+        ['STATE_OF_CHARGE', soc],
+        ['CURRENT', none],
+      ]),
+    });
     expect(seriesSpecs(withSoc).map((s) => s.unit)).toEqual(['kW', 'kWh', 'kWh', '%']);
   });
 });
@@ -150,7 +155,9 @@ describe('step ends, session span and positionAt', () => {
 describe('parkingSpans and periodRangeSeconds', () => {
   it('merges adjacent parking periods into one span', () => {
     const parking = Float64Array.from([Number.NaN, 1 / 60, 1 / 60, Number.NaN, 1 / 60]);
-    const t = table([0, 60_000, 120_000, 180_000, 240_000], { dimensions: { PARKING_TIME: parking } });
+    const t = table([0, 60_000, 120_000, 180_000, 240_000], {
+      dimensions: new Map([['PARKING_TIME', parking]]),
+    });
     expect(Array.from(parkingSpans(t))).toEqual([60, 180, 240, 300]);
     expect(parkingSpans(table([0])).length).toBe(0);
   });
