@@ -33,6 +33,8 @@ export function rendererFilePath(rendererDir: string, rawPathname: string): stri
   return file.startsWith(root.endsWith(sep) ? root : root + sep) ? file : null;
 }
 
+/** Outside the renderer folder (or not a path at all): refused before any file is looked at. */
+const refused = (): Response => new Response('Not served', { status: 403 });
 const notFound = (): Response => new Response('Not found', { status: 404 });
 
 export function createAppProtocolHandler(opts: {
@@ -41,15 +43,14 @@ export function createAppProtocolHandler(opts: {
   csp: () => string;
 }): (request: Request) => Promise<Response> {
   return async (request) => {
-    // Inside the handler, so no request can make it throw (a bad URL is a 404, not a crashed protocol).
-    let pathname: string;
+    // No request can make the handler throw: a URL that does not parse is refused like a traversal.
+    let file: string | null;
     try {
-      pathname = new URL(request.url).pathname;
+      file = rendererFilePath(opts.rendererDir, new URL(request.url).pathname);
     } catch {
-      return notFound();
+      file = null;
     }
-    const file = rendererFilePath(opts.rendererDir, pathname);
-    if (file === null) return notFound();
+    if (file === null) return refused();
     try {
       const body = await readFile(file);
       return new Response(body, {

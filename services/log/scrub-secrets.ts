@@ -8,8 +8,7 @@ export const MIN_SECRET_PREFIX = 8;
 
 /** The forms a token travels in: as given, and Base64 (many OCPI 2.2 servers want it encoded). */
 export function secretForms(token: string): string[] {
-  const forms = [token, Buffer.from(token, 'utf8').toString('base64')];
-  return forms.filter((form) => form.length > 0);
+  return [token, Buffer.from(token).toString('base64')];
 }
 
 export function scrubSecrets(text: string, secrets: Iterable<string>): string {
@@ -19,16 +18,17 @@ export function scrubSecrets(text: string, secrets: Iterable<string>): string {
 }
 
 function scrubOne(text: string, secret: string): string {
-  const probe = secret.slice(0, Math.min(secret.length, MIN_SECRET_PREFIX));
-  if (probe === '') return text;
+  // An empty secret would match everywhere (and never advance).
+  if (secret === '') return text;
+  const probe = secret.slice(0, MIN_SECRET_PREFIX);
   let out = '';
   let from = 0;
   for (let at = text.indexOf(probe); at !== -1; at = text.indexOf(probe, from)) {
     // Extend the match as far as the text keeps following the secret.
-    let end = at + probe.length;
-    while (end < text.length && end - at < secret.length && text[end] === secret[end - at]) end++;
+    let length = probe.length;
+    while (length < secret.length && text[at + length] === secret[length]) length++;
     out += text.slice(from, at) + SCRUBBED;
-    from = end;
+    from = at + length;
   }
   return out + text.slice(from);
 }

@@ -31,19 +31,22 @@ export interface GuardLog {
   error(event: string, err: unknown, fields?: Record<string, unknown>): void;
 }
 
+/** Node's system error codes (`ENOSPC`, `EACCES` …), not its `ERR_*` or `ABORT_ERR` codes. */
+const ERRNO_CODE = /^E[A-Z]+$/;
+
 /**
  * The one rule for an exception out of a handler: a file-system error gets its file message (so a full
  * disk says so), anything else is `internal` with the first line of its message — never a stack.
  */
 export function unexpectedError(channel: IpcChannel, err: unknown): AppError {
-  const errno = err as NodeJS.ErrnoException | null;
-  if (err instanceof Error && typeof errno?.code === 'string' && /^E[A-Z]+$/.test(errno.code))
-    return fileErrorToAppError(err, errno.path ?? 'a file in the user-data folder');
+  const { code, path } = (err ?? {}) as { code?: unknown; path?: unknown };
+  if (typeof code === 'string' && ERRNO_CODE.test(code))
+    return fileErrorToAppError(err, typeof path === 'string' ? path : 'a file in the user-data folder');
   const reason = err instanceof Error ? err.message.split('\n')[0].slice(0, 200) : 'unknown error';
   return appError(
     'internal',
     `Unexpected failure in ${channel}: ${reason}.`,
-    'Try again; if it keeps failing, report it with the log file.',
+    'Try again; if it keeps failing, report it with the log file (main.log in the user-data folder).',
   );
 }
 

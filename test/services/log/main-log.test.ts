@@ -31,6 +31,21 @@ describe('scrubSecrets', () => {
     expect(out).toBe(`a ${SCRUBBED} b ${SCRUBBED} c ${SCRUBBED}… d ${token.slice(0, 7)}`);
   });
 
+  it('stops a match where the text stops following the secret, and scrubs every occurrence', () => {
+    const secret = 'abcdefghijklmnop';
+    expect(scrubSecrets(`x${secret}qrs ${secret.slice(0, 10)}ZZ ${secret}`, [secret])).toBe(
+      `x${SCRUBBED}qrs ${SCRUBBED}ZZ ${SCRUBBED}`,
+    );
+    // A secret shorter than the prefix length is matched whole.
+    expect(scrubSecrets('id=abc; abcd', ['abc'])).toBe(`id=${SCRUBBED}; ${SCRUBBED}d`);
+  });
+
+  it('gives both forms of a token, and ignores an empty one', () => {
+    expect(secretForms('tok')).toEqual(['tok', 'dG9r']);
+    expect(secretForms('é')).toEqual(['é', 'w6k=']);
+    expect(scrubSecrets('unchanged', ['', ...secretForms('')])).toBe('unchanged');
+  });
+
   it('leaves text without secrets alone', () => {
     expect(scrubSecrets('nothing to see', secretForms(token))).toBe('nothing to see');
     expect(scrubSecrets('x', [])).toBe('x');

@@ -163,10 +163,31 @@ describe('the guard', () => {
   });
 
   it('has one rule: anything else is internal, with at most the first line of its message', () => {
-    expect(unexpectedError('settings:get', 'a string').kind).toBe('internal');
+    const thrownString = unexpectedError('settings:get', 'a string');
+    expect(thrownString).toMatchObject({
+      kind: 'internal',
+      message: 'Unexpected failure in settings:get: unknown error.',
+    });
+    expect(thrownString.hint).toMatch(/main\.log/);
+    expect(unexpectedError('settings:get', null).kind).toBe('internal');
     const long = unexpectedError('settings:get', new Error(`${'x'.repeat(500)}\nsecond line`));
-    expect(long.message.length).toBeLessThan(260);
-    expect(long.message).not.toContain('second line');
+    expect(long.message).toBe(`Unexpected failure in settings:get: ${'x'.repeat(200)}.`);
+    // Node's own codes are not file-system errors.
+    for (const code of ['ABORT_ERR', 'ERR_INVALID_ARG_TYPE', 'EACCES_X', 'eacces'])
+      expect(unexpectedError('settings:get', Object.assign(new Error('x'), { code })).kind, code).toBe(
+        'internal',
+      );
+  });
+
+  it('maps a system error code wherever it was thrown from, naming the file when known', () => {
+    const noPath = unexpectedError('history:list', { code: 'ENOSPC' });
+    expect(noPath).toMatchObject({ kind: 'disk-full' });
+    expect(noPath.message).toContain('a file in the user-data folder');
+    const denied = unexpectedError(
+      'history:list',
+      Object.assign(new Error('x'), { code: 'EACCES', path: '/d/x' }),
+    );
+    expect(denied).toMatchObject({ kind: 'file-permission', message: expect.stringContaining('/d/x') });
   });
 
   it('keeps working when the log cannot be written', async () => {

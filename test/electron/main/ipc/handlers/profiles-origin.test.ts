@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createIpcHandlers, type IpcHandlers } from '../../../../../electron/main/ipc/handlers/index';
-import { createAppServices } from '../../../../../services/app-services';
+import { createAppServices, type AppServices } from '../../../../../services/app-services';
 import type { Keychain } from '../../../../../services/storage/token-store';
 import { DEFAULT_MAX_BYTES, type ProfileInput } from '../../../../../shared/domain/profile';
 import {
@@ -40,10 +40,11 @@ function memoryKeychain(): Keychain {
 
 let dir: string;
 let handlers: IpcHandlers;
+let services: AppServices;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'profile-origin-'));
   const keychain = memoryKeychain();
-  const services = await createAppServices({ userDataDir: dir, keychain: async () => keychain });
+  services = await createAppServices({ userDataDir: dir, keychain: async () => keychain });
   handlers = createIpcHandlers(services, {
     emit: () => undefined,
     dialogs: {
@@ -53,7 +54,11 @@ beforeEach(async () => {
     },
   });
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  // A fetch answers before its history write; let that finish before the folder goes.
+  await services.history.list();
+  await rm(dir, { recursive: true, force: true });
+});
 
 const profileAt = (server: MockOcpiServer, path: string = MOCK_PREFIXES.vendor): ProfileInput => ({
   name: 'Moving',
