@@ -5,7 +5,7 @@
  * the window (`date_from` inclusive, `date_to` exclusive on last_updated). A page that fails, or a cancel,
  * keeps the rows already read and says which part of the window is missing.
  */
-import type { AppError } from '../../shared/domain/errors';
+import { appError, type AppError } from '../../shared/domain/errors';
 import { afterPage, initialPaging, readPageHeaders } from '../../shared/ocpi/paging';
 import type { TimeWindow } from '../../shared/ocpi/search-window';
 import { rawLastUpdated, rawSessionKey } from '../../shared/ocpi/session-rows';
@@ -110,7 +110,20 @@ export async function listSessions(conn: OcpiConnection, req: ListRequest): Prom
       return result({ error: page.error, missing: { from, to: req.dateTo }, resumeUrl: url });
     }
     const data = envelopeData(page.value.json);
-    const list = Array.isArray(data) ? data : [];
+    if (!Array.isArray(data)) {
+      const from = ordered && reached !== null ? reached : req.dateFrom;
+      return result({
+        error: appError(
+          'not-a-session',
+          `Page ${state.pages + 1} of the sessions list is not a list of sessions.`,
+          'Check that the endpoint is a Sessions Sender interface, or report it to the party.',
+          { status: page.value.meta.status },
+        ),
+        missing: { from, to: req.dateTo },
+        resumeUrl: url,
+      });
+    }
+    const list = data;
     const fresh: unknown[] = [];
     for (const raw of list) {
       const at = rawLastUpdated(raw);

@@ -166,6 +166,20 @@ describe('listing on the Sender', () => {
     expect(atHandOver.at(-2)).toBe(r.pages);
   });
 
+  it('a page that is not a list is a failure, not an empty page', async () => {
+    const { conn, endpoints } = await discovered();
+    // The Receiver's GET by id answers an object: listed as if it were a Sender page.
+    const receiver = endpoints.find((e) => e.identifier === 'sessions' && e.role === 'RECEIVER')!;
+    const r = await listSessions(conn, {
+      url: `${receiver.url}/NL/SIN/${datasetSessionId(1)}`,
+      dateFrom: FROM,
+      dateTo: TO,
+      correlationId: 'c',
+    });
+    expect(r.failure?.error.message).toMatch(/not a list of sessions/);
+    expect(r.failure?.missing).toEqual({ from: FROM, to: TO });
+  });
+
   it('a server that ignores limit is still read completely', async () => {
     const { conn, endpoints } = await discovered('ignores-limit');
     const r = await listSessions(conn, {
