@@ -10,7 +10,7 @@ export interface SessionHandlerContext {
 }
 
 export function createSessionHandlers(
-  services: Pick<AppServices, 'fetchSession' | 'registry' | 'history'>,
+  services: Pick<AppServices, 'fetchSession' | 'registry' | 'history' | 'log'>,
   ctx: SessionHandlerContext,
 ): ChannelEntries<'session:fetch' | 'session:cancel' | 'session:get'> {
   const inFlight = new Map<string, AbortController>();
@@ -40,11 +40,12 @@ export function createSessionHandlers(
             services.registry.put(result.value);
             // History is a convenience: the session shows first (history:list waits for this write), and
             // failing to keep it is a notice, never a failed fetch.
-            services.history.add(result.value).catch((cause: unknown) =>
+            services.history.add(result.value).catch((cause: unknown) => {
+              services.log.error('history-add-failed', cause, { sessionId });
               ctx.emit('history:notice', {
                 message: `The session is shown but could not be kept in Recent: ${cause instanceof Error ? cause.message : String(cause)}`,
-              }),
-            );
+              });
+            });
           }
           return result;
         } finally {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -121,6 +121,10 @@ describe('createIpcHandlers', () => {
     };
     const r = await handlers['session:fetch']({ requestId: 'r2', profileId, sessionId: 'gen-5' });
     expect(r.ok).toBe(true);
+    // The failure is in the main-process log, with its stack.
+    await expect
+      .poll(() => readFile(join(dir, 'main.log'), 'utf8'))
+      .toMatch(/ERROR history-add-failed .*"message":"disk full".*"stack":"Error: disk full\\n/);
   });
 
   it('cancels a running fetch', async () => {
