@@ -3,6 +3,7 @@ import { looksLikeCdr, payloadOf, readCdr } from '../../shared/billing/read-cdr'
 import { readTariffs } from '../../shared/billing/read-tariff';
 import type { CdrReadSuccess, Tariff } from '../../shared/billing/types';
 import { readSessionOrBundle } from '../../shared/export/import';
+import { visibleText } from '../../shared/present/visible-text';
 import { parseJsonText } from '../../shared/session/json-text';
 import { readSession } from '../../shared/session/read-session';
 import type { ReaderError, ReadSuccess, ReaderWarning } from '../../shared/session/types';
@@ -40,7 +41,10 @@ function parse(text: string, file: string): unknown {
 
 export type BillingFile = { kind: 'cdr'; read: CdrReadSuccess } | { kind: 'session'; read: ReadSuccess };
 
-/** A session (bare, in its envelope, or a bundle) or a CDR; `location` the parsed `--location` file. */
+/**
+ * A session (bare, in its envelope, or a bundle) or a CDR; `location` the parsed `--location` file. Reader
+ * warnings go to stderr, one line each, prefixed by the file: stdout stays the one documented object.
+ */
 export async function readBillingFile(file: string, io: CliIo, location: unknown): Promise<BillingFile> {
   const text = await readInput(file, io);
   const value = parse(text, file);
@@ -48,6 +52,7 @@ export async function readBillingFile(file: string, io: CliIo, location: unknown
   if (payload && looksLikeCdr(payload)) {
     const read = readCdr(value, location === undefined ? {} : { location });
     if (!read.ok) throw new CliError(errorText(read.error, file));
+    reportWarnings(io, file, read.warnings);
     return { kind: 'cdr', read };
   }
   const isBundle = typeof value === 'object' && value !== null && 'format' in value;
@@ -55,10 +60,11 @@ export async function readBillingFile(file: string, io: CliIo, location: unknown
     ? readSessionOrBundle(text)
     : readSession(value, location === undefined ? {} : { location });
   if (!read.ok) throw new CliError(errorText(read.error, file));
+  reportWarnings(io, file, read.warnings);
   return { kind: 'session', read };
 }
 
-/** Every tariff of every `--tariff` file, in order; reader warnings go to stderr, prefixed by the file. */
+/** Every tariff of every `--tariff` file, in order. */
 export async function readTariffFiles(files: string[], io: CliIo): Promise<Tariff[]> {
   const out: Tariff[] = [];
   for (const file of files) {
@@ -76,5 +82,6 @@ export async function readLocationFile(file: string | undefined, io: CliIo): Pro
 }
 
 export function reportWarnings(io: CliIo, file: string, warnings: ReaderWarning[]): void {
-  for (const w of warnings) io.stderr(`warning: ${file} ${w.path || '(root)'}: ${w.message}\n`);
+  for (const w of warnings)
+    io.stderr(`${visibleText(`warning: ${file} ${w.path || '(root)'}: ${w.message}`)}\n`);
 }

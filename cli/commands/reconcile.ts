@@ -12,7 +12,7 @@ import {
 import { priceSession } from '../../shared/billing/cost-engine';
 import { pricingInputFromCdr, pricingInputFromSession } from '../../shared/billing/pricing-input';
 import { checkCdrCost, reconcile } from '../../shared/billing/reconcile';
-import { jsonWithVisibleEscapes } from '../../shared/present/visible-text';
+import { jsonWithVisibleEscapes, visibleText } from '../../shared/present/visible-text';
 import { presentSession } from '../../shared/present/present-session';
 import { formatSummaryText, summarize } from '../../shared/session/summary';
 import { CliError, type CliIo, parseArgs } from '../io';
@@ -59,7 +59,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     [
       '== Reconciliation',
       ...(anomalies.length
-        ? anomalies.map((a) => `  [${a.severity.toUpperCase()}] ${a.code}: ${a.message}`)
+        ? anomalies.map((a) => visibleText(`  [${a.severity.toUpperCase()}] ${a.code}: ${a.message}`))
         : ['  Session and CDR agree: no check fired.']),
       '',
       '== Session',

@@ -2,6 +2,7 @@
  * What the CLI prints for billing: the one-object CDR summary (`summary --json` on a CDR) and the cost
  * report (`cost --json`), plus their readable text forms.
  */
+import { visibleText } from '../present/visible-text';
 import { toIso } from '../session/iso-date';
 import type { ReaderError, ReaderWarning } from '../session/types';
 import { priceSession } from './cost-engine';
@@ -85,6 +86,8 @@ export function costReport(cost: CostResult, anomalies: BillingCheck[]): CostRep
 }
 
 const v = (x: string | number | null): string => (x === null ? '—' : String(x));
+/** Lines for a terminal: server text may hold ESC, bidi overrides or line breaks; each becomes a visible mark. */
+const asText = (lines: string[]): string => lines.map(visibleText).join('\n') + '\n';
 
 function checkLines(anomalies: BillingCheck[]): string[] {
   return anomalies.length
@@ -112,7 +115,7 @@ export function formatCdrSummaryText(s: CdrSummary): string {
       `Reader warnings (${s.warnings.length})`,
       ...s.warnings.map((w) => `  ${w.path || '(root)'}: ${w.message}`),
     );
-  return lines.join('\n') + '\n';
+  return asText(lines);
 }
 
 /** The breakdown as text; `tariffs` are said in words first, so the reader knows what was applied. */
@@ -122,19 +125,18 @@ export function formatCostText(cost: CostResult, anomalies: BillingCheck[], tari
     ...(tariffs.length ? [''] : []),
     `Total        ${v(cost.totalExclVat)} excl. VAT, ${v(cost.totalInclVat)} incl. VAT ${v(cost.currency)}`,
     '',
-    ...cost.components.map(
-      (c) =>
-        `  ${c.reservation ? 'RESERVATION ' : ''}${c.type.padEnd(12)} tariff ${v(c.tariffId)} element ${v(c.element)}: ${c.volume} ${c.unit} × ${c.price}` +
-        ` = ${v(c.costExclVat)} excl., ${v(c.costInclVat)} incl. (VAT ${c.vat === null ? '—' : `${c.vat}%`})` +
-        c.notes.map((n) => `\n      ${n}`).join(''),
-    ),
+    ...cost.components.flatMap((c) => [
+      `  ${c.reservation ? 'RESERVATION ' : ''}${c.type.padEnd(12)} tariff ${v(c.tariffId)} element ${v(c.element)}: ${c.volume} ${c.unit} × ${c.price}` +
+        ` = ${v(c.costExclVat)} excl., ${v(c.costInclVat)} incl. (VAT ${c.vat === null ? '—' : `${c.vat}%`})`,
+      ...c.notes.map((n) => `      ${n}`),
+    ]),
     '',
     'Rules applied:',
     ...cost.notes.map((n) => `  ${n}`),
     '',
     ...checkLines(anomalies),
   ];
-  return lines.join('\n') + '\n';
+  return asText(lines);
 }
 
 /**

@@ -142,6 +142,22 @@ describe('ocpi-inspect cost', () => {
     expect(io.out).toMatch(/crossed a restriction boundary|Checks: none fired/);
   });
 
+  it('reports reader warnings of the input and tariff files on stderr, one line each, prefixed by the file', async () => {
+    const odd = agreeingSession({ kwh: '10' });
+    const { code, io, json } = await cost([
+      file('w.json', odd),
+      '--tariff',
+      file('wt.json', { ...timeOfDay(), last_updated: 'x' }),
+      '--location',
+      loc,
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    expect(json.totalExclVat).toBe(4);
+    expect(io.err).toMatch(/^warning: .*w\.json data\.kwh: number sent as text "10"; read as 10$/m);
+    expect(io.err).toMatch(/^warning: .*wt\.json last_updated: unreadable date-time "x"; ignored$/m);
+  });
+
   it('exits 2 with one line for a session without --tariff, an unreadable tariff, or no input', async () => {
     const none = await cost([file('s4.json', agreeingSession()), '--json']);
     expect(none.code).toBe(2);

@@ -99,3 +99,14 @@ describe('ocpi-inspect summary on a CDR', () => {
     expect(io.out).toMatch(/Energy\s+10 kWh/);
   });
 });
+
+describe('ocpi-inspect summary on a CDR with hostile text', () => {
+  it('shows ESC and bidi overrides as visible marks in text, and as \\u escapes in JSON', async () => {
+    const raw = agreeingCdr([], { id: 'CDR\u001b[31m\u202Eexe' });
+    const text = await summary(file('hostile.json', raw), false);
+    expect(text.io.out).toMatch(/CDR⟨U\+001B⟩\[31m⟨U\+202E⟩exe/);
+    const json = await summary(file('hostile2.json', raw));
+    expect(json.io.out).toMatch(/CDR\\u001b\[31m\\u202eexe/);
+    expect(json.json.id).toBe('CDR\u001b[31m\u202Eexe');
+  });
+});
