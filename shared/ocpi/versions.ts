@@ -3,6 +3,7 @@
  * (`{version, endpoints: [{identifier, role, url}]}`; `role` exists from 2.2 on). Module URLs come from here,
  * never from guessing. Pure: the services fetch, this reads and decides.
  */
+import { envelopePayload } from '../session/envelope';
 import { appError, type AppError, type Result } from '../domain/errors';
 
 export type InterfaceRole = 'SENDER' | 'RECEIVER';
@@ -34,10 +35,8 @@ const bad = (message: string, hint: string): { ok: false; error: AppError } => (
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The envelope's `data`, or the value itself when a server sends it bare. */
-export function envelopeData(body: unknown): unknown {
-  return isObject(body) && 'status_code' in body ? body.data : body;
-}
+/** The envelope's `data`, or the value itself when a server sends it bare (rule: shared/session/envelope). */
+export const envelopeData = envelopePayload;
 
 /** Whether a discovery body is a versions list (an array) or one version's details (an object). */
 export function discoveryKind(body: unknown): 'versions' | 'details' | null {

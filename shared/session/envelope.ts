@@ -139,6 +139,15 @@ export function openEnvelope(value: Record<string, unknown>, noun: string): Open
 }
 
 /**
+ * The payload of a body as it is, by the same envelope rule: the envelope's `data` (a list may be empty:
+ * for OCPI list endpoints that is an answer), or the body itself when it is bare. The GET client has
+ * already refused error codes (`envelopeErrorOf`).
+ */
+export function envelopePayload(value: unknown): unknown {
+  return envelopeStatus(value) === null ? value : (value as Record<string, unknown>).data;
+}
+
+/**
  * A parsed response body whose envelope reports an error, as the typed error the GET client returns;
  * null when the body is not an envelope or reports success. Missing data is left to the reader.
  */

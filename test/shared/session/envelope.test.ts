@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkJsonBody } from '../../../services/http/http-errors';
-import { envelopeClass, envelopeErrorOf, openEnvelope } from '../../../shared/session/envelope';
+import {
+  envelopeClass,
+  envelopeErrorOf,
+  envelopePayload,
+  openEnvelope,
+} from '../../../shared/session/envelope';
 import { readSession } from '../../../shared/session/read-session';
 
 const session = { id: 's-1', start_date_time: '2024-03-01T10:00:00Z', kwh: 1, status: 'COMPLETED' };
@@ -92,6 +97,12 @@ describe('the OCPI envelope, one rule for the client and the reader', () => {
     expect(envelopeErrorOf(session)).toBeNull();
     expect(envelopeErrorOf({ ...session, status_code: 2000 })).toBeNull();
     expect(openEnvelope(session, 'session')).toMatchObject({ ok: true, path: '' });
+  });
+
+  it('the payload of a list endpoint is its data as sent, an empty list included; a bare body is itself', () => {
+    expect(envelopePayload(envelope(1000, 'Success', []))).toEqual([]);
+    expect(envelopePayload(envelope(1001, 'Success', [session]))).toEqual([session]);
+    expect(envelopePayload(session)).toBe(session);
   });
 
   it('a Location envelope with 1001 keeps the Location and warns at the location path', () => {
