@@ -25,5 +25,10 @@ export async function fetchLocation(
     choice.value.kind === 'receiver'
       ? receiverObjectUrl(choice.value.url, choice.value, locationId)
       : senderObjectUrl(choice.value.url, locationId);
-  return conn.get(url, { module: 'locations', correlationId: opts.correlationId, signal: opts.signal });
+  return conn.get(url, {
+    module: 'locations',
+    resource: 'Location',
+    correlationId: opts.correlationId,
+    signal: opts.signal,
+  });
 }

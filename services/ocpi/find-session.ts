@@ -60,6 +60,7 @@ export async function findSession(conn: OcpiConnection, req: FindRequest): Promi
   if (via.kind === 'receiver') {
     const got = await conn.get(receiverObjectUrl(via.url, via, req.ref.id), {
       module: 'sessions',
+      resource: 'session',
       correlationId: req.correlationId,
       signal: req.signal,
     });

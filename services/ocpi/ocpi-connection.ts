@@ -45,6 +45,8 @@ export interface GetOptions {
   /** The module the URL belongs to (`versions` for discovery): decides the routing headers. */
   module: string;
   correlationId: string;
+  /** What the URL holds ("session", "Location"), for a 404's message. */
+  resource?: string;
   signal?: AbortSignal;
   onProgress?: (bytes: number, elapsedMs: number) => void;
 }
@@ -146,6 +148,7 @@ export class OcpiConnection {
         maxBytes: this.opts.maxBytes ?? DEFAULT_MAX_BYTES,
         signal: options.signal,
         onProgress: options.onProgress,
+        ...(options.resource ? { resource: options.resource } : {}),
       },
       { transport, ...(this.opts.retryDelaysMs ? { retryDelaysMs: this.opts.retryDelaysMs } : {}) },
     );

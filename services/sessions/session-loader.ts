@@ -14,6 +14,7 @@ import { readSession } from '../../shared/session/read-session';
 import { readerErrorToAppError } from '../../shared/session/reader-app-error';
 import { authHeader } from '../http/auth-header';
 import { httpGet, type ClientConfig } from '../http/http-client';
+import { loadOcpiSession } from '../ocpi/ocpi-session-loader';
 
 export interface LoadRequest {
   profile: Profile;
@@ -42,6 +43,8 @@ export function separateLocationId(body: unknown): string | null {
 
 export async function loadSession(req: LoadRequest, client: ClientConfig): Promise<Result<LoadedSession>> {
   const { profile } = req;
+  // A profile with OCPI settings discovers its endpoints: a CPO's Sender has no {sessions}/{id}.
+  if (profile.ocpi && !profile.demo) return loadOcpiSession(req, profile.ocpi, client);
   const common = {
     auth: req.token === null ? null : authHeader(profile.auth, req.token, profile.base64Token),
     timeouts: profile.timeouts,

@@ -17,6 +17,9 @@ export interface OcpiServerOptions {
   sessions?: number;
   /** X-Limit: the largest page the server sends; default 100. */
   maxPageSize?: number;
+  /** When the first listed session starts (ISO) and how far apart they are: see sessionDataset. */
+  startAt?: string;
+  spacingMinutes?: number;
 }
 
 export interface MockOcpiServer {
@@ -43,7 +46,7 @@ export async function startOcpiServer(opts: OcpiServerOptions = {}): Promise<Moc
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
-  cpo = createOcpiCpo({ origin, token, sessions: opts.sessions, maxPageSize: opts.maxPageSize });
+  cpo = createOcpiCpo({ ...opts, origin, token });
   return {
     baseUrl: origin,
     token,
