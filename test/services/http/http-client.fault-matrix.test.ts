@@ -11,6 +11,7 @@ import { authHeader } from '../../../services/http/auth-header';
 import { httpGet, type GetRequest } from '../../../services/http/http-client';
 import { nodeTransport } from '../../../services/http/http-transport';
 import { loadSession } from '../../../services/sessions/session-loader';
+import { renderExport } from '../../../shared/export/render-export';
 import { DEFAULT_MAX_BYTES } from '../../../shared/domain/profile';
 import { MOCK_PREFIXES, startMockOcpiServer, type MockOcpiServer } from '../../../tools/mock-api/server';
 
@@ -144,6 +145,10 @@ describe('fault matrix', () => {
     expect(r.value.session.location?.id).toBe('LOC-ECHO');
     expect(r.value.warnings.some((w) => /1001.*\[redacted\]/.test(w.message))).toBe(true);
     expect(leaked(r)).toEqual([]);
+    // Nor anything made from it: the bundle history keeps, and every export, redacted or not.
+    for (const format of ['bundle', 'csv', 'html'] as const)
+      for (const redact of [false, true])
+        expect(leaked(await renderExport({ ...r.value }, format, { redact, appVersion: '1' }))).toEqual([]);
   });
 
   it('a cross-origin redirect never reaches the other server, so it never sees the token', async () => {
