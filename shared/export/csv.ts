@@ -24,7 +24,12 @@ export function csvText(value: string): string {
  * absent (NaN); never neutralized, so `-1.5` stays a number.
  */
 export function csvNumber(value: number, decimals = 6): string {
-  return Number.isFinite(value) ? String(roundTo(value, decimals)) : '';
+  if (!Number.isFinite(value)) return '';
+  const text = String(value);
+  // Most values already print within their places; only the rest pay for rounding.
+  const dot = text.indexOf('.');
+  if (text.indexOf('e') < 0 && (dot < 0 || text.length - dot - 1 <= decimals)) return text;
+  return String(roundTo(value, decimals));
 }
 
 /**

@@ -113,17 +113,30 @@ export const PERIOD_VIEWER_SCRIPT = `(function () {
     kw[i] = !isNaN(energy[i]) && dur[i] > 0 ? (energy[i] * 3600) / dur[i] : NaN;
   }
   // Rounded as periodsToCsv rounds (shared/present/numbers: no float noise), on screen and in the CSV.
-  var num = function (v, places) { return isFinite(v) ? String(Number(v.toFixed(places))) : ''; };
+  var num = function (v, places) {
+    if (!isFinite(v)) return '';
+    var s = String(v), dot = s.indexOf('.');
+    if (s.indexOf('e') < 0 && (dot < 0 || s.length - dot - 1 <= places)) return s;
+    var scale = Math.pow(10, places);
+    return String(Math.round(v * scale) / scale);
+  };
   var p = d.places;
-  // ISO 8601: UTC with Z, else the zone's wall time and offset, as shared/present/time.ts isoInZone writes.
-  var zoned = d.zone === 'UTC' ? null : new Intl.DateTimeFormat('en-CA', { timeZone: d.zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset', fractionalSecondDigits: 3 });
+  // ISO 8601: UTC with Z, else the wall time and offset, found once per quarter hour as isoInZone does.
+  var zoned = d.zone === 'UTC' ? null : new Intl.DateTimeFormat('en-CA', { timeZone: d.zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' });
+  var last = { bucket: NaN, shift: 0, text: '' };
   var time = function (v) {
     if (!isFinite(v)) return '';
     if (!zoned) return new Date(v).toISOString();
-    var q = {};
-    zoned.formatToParts(v).forEach(function (part) { q[part.type] = part.value; });
-    var offset = (q.timeZoneName || 'GMT').replace(/^GMT/, '') || '+00:00';
-    return q.year + '-' + q.month + '-' + q.day + 'T' + q.hour + ':' + q.minute + ':' + q.second + '.' + (q.fractionalSecond || '000') + offset;
+    var bucket = Math.floor(v / 900000);
+    if (bucket !== last.bucket) {
+      var name = 'GMT';
+      zoned.formatToParts(v).forEach(function (part) { if (part.type === 'timeZoneName') name = part.value; });
+      var text = name.replace(/^GMT/, '') || '+00:00';
+      var m = /^([+-])(\\d\\d):(\\d\\d)(?::(\\d\\d))?$/.exec(text);
+      var shift = m ? (m[1] === '-' ? -1 : 1) * ((Number(m[2]) * 60 + Number(m[3])) * 60 + Number(m[4] || 0)) * 1000 : 0;
+      last = { bucket: bucket, shift: shift, text: text };
+    }
+    return new Date(v + last.shift).toISOString().slice(0, 23) + last.text;
   };
   function cells(i, tariffs) {
     var row = [time(start[i]), time(end[i]), num(dur[i], p.duration)];
@@ -170,4 +183,4 @@ export const PERIOD_VIEWER_SCRIPT = `(function () {
 })();`;
 
 /** sha256 of PERIOD_VIEWER_SCRIPT, for the CSP; a test recomputes it, so an edit to the script cannot skip it. */
-export const PERIOD_VIEWER_SCRIPT_SHA256 = 'sha256-frCCN3iUJ1XrpKhjoJMN0tF3bPD3cb8Bg7Pd2OaeqII=';
+export const PERIOD_VIEWER_SCRIPT_SHA256 = 'sha256-R1X8Bcb+br+Bt+7zELL4sSSCAFifFyDmhYUW552tGJE=';

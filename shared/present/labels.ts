@@ -19,7 +19,6 @@ export const LABELS = {
   duration: 'Duration',
   zone: 'Times in',
   energy: 'Energy',
-  maxPower: 'Max power',
   cost: 'Cost',
   auth: 'Auth',
   authId: 'Auth id',

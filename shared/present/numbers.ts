@@ -11,10 +11,17 @@ export const ENERGY_DECIMALS = 3;
 /** Durations in seconds: milliseconds are the finest the times carry. */
 export const SECONDS_DECIMALS = 3;
 
-/** `n` rounded to `decimals` places, as the shortest number that prints so (5.040000000000001 → 5.04). */
+const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+
+/**
+ * `n` rounded to `decimals` places (at most 9), as the number that prints so: 5.040000000000001 → 5.04.
+ * One multiply, round and divide: the quotient is the double nearest k/10^d, which prints as that decimal.
+ * The report's period viewer rounds with the same expression, so its CSV matches `periodsToCsv`.
+ */
 export function roundTo(n: number, decimals: number): number {
   if (!Number.isFinite(n)) return n;
-  return Number(n.toFixed(decimals));
+  const p = POWERS[decimals];
+  return Math.round(n * p) / p;
 }
 
 /** Decimal places a number was written with, up to 6 (0.109 → 3; noise such as 0.30000000000000004 → 6). */

@@ -258,7 +258,7 @@ function presentEnergy(s: NormalizedSession, checks: Check[]): PresentedEnergy {
     const tolerance = formatNumber(cmp.tolerance, 6);
     verdict = cmp.agree ? 'agree' : 'differ';
     explanation = cmp.agree
-      ? cmp.diff === 0
+      ? reportedText === summedText
         ? `${reportedText} kWh reported and summed: they agree.`
         : `${reportedText} vs ${summedText} kWh: within the rounding of ${what} (±${tolerance} kWh).`
       : `${reportedText} vs ${summedText} kWh: off by ${formatNumber(cmp.diff, decimals)} kWh, more than the rounding of ${what} explains (±${tolerance} kWh).`;
