@@ -24,6 +24,7 @@ import { sessionUrl } from '../../services/sessions/session-loader';
 import { keychainHelp, TokenStore } from '../../services/storage/token-store';
 import { defaultUserDataDir } from '../../services/storage/user-data-dir';
 import { createMainLog, logFetch, logFetchFailure } from '../../services/log/main-log';
+import { visibleText } from '../../shared/present/visible-text';
 import { CliError, type CliIo, parseArgs } from '../io';
 
 export const TOKEN_ENV = 'OCPI_INSPECT_TOKEN';
@@ -123,7 +124,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const profile = await resolveProfile(options, io);
   const token = await resolveToken(profile, io);
   // --verbose: the app's log lines (scrubbed the same way) on stderr.
-  const log = createMainLog({ sinks: options.verbose === true ? [io.stderr] : [] });
+  // Log lines quote server text: shown with visible marks for control and bidi characters, like errors.
+  const toStderr = (line: string): void => io.stderr(`${visibleText(line.replace(/\n$/, ''))}\n`);
+  const log = createMainLog({ sinks: options.verbose === true ? [toStderr] : [] });
   if (token !== null) log.addSecret(token);
 
   const url = sessionUrl(profile.baseUrl, id.value);

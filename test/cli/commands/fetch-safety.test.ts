@@ -81,6 +81,13 @@ describe('ocpi-inspect fetch: server text', () => {
     expect(r.stderr).toContain('Denied⟨U+001B⟩]0;pwned⟨U+0007⟩⟨U+001B⟩[2J⟨U+202E⟩txt.exe');
   });
 
+  it('--verbose log lines show control and bidi characters as marks too', async () => {
+    const r = await fetchWith('fault-terminal-escapes', ['--verbose']);
+    // eslint-disable-next-line no-control-regex
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/);
+    expect(r.stderr.trim().split('\n').length).toBeGreaterThan(1);
+  });
+
   it('an error names the request id to report', async () => {
     const r = await fetchWith('fault-500');
     expect(r.stderr).toMatch(/request id [0-9a-f-]{36}/);
