@@ -39,20 +39,16 @@ function unitPattern(unit: number): string {
   return `(?:${literal}|\\\\u${hexPattern(unit)}${extra})`;
 }
 
-/** Length of the spelling of `unit` at `pos` in `text` (literal or JSON escape), or 0. */
+/** Length of the spelling of `unit` at `pos` in `text` (a JSON escape first, then the literal), or 0. */
 function unitAt(text: string, pos: number, unit: number): number {
   const c = text.charCodeAt(pos);
-  if (c === unit) return 1;
-  if (c !== 0x5c) return 0;
-  const next = text.charCodeAt(pos + 1);
-  if (next === unit && (unit === 0x2f || unit === 0x22 || unit === 0x5c)) return 2;
-  if (
-    next === 0x75 &&
-    Number.parseInt(text.slice(pos + 2, pos + 6), 16) === unit &&
-    /^[0-9a-f]{4}$/i.test(text.slice(pos + 2, pos + 6))
-  )
-    return 6;
-  return 0;
+  if (c === 0x5c) {
+    const next = text.charCodeAt(pos + 1);
+    if (next === unit && (unit === 0x2f || unit === 0x22 || unit === 0x5c)) return 2;
+    const hex = text.slice(pos + 2, pos + 6);
+    if (next === 0x75 && /^[0-9a-f]{4}$/i.test(hex) && Number.parseInt(hex, 16) === unit) return 6;
+  }
+  return c === unit ? 1 : 0;
 }
 
 export function tokenScrubber(secrets: readonly string[]): Scrubber {

@@ -27,6 +27,11 @@ describe('tokenScrubber', () => {
     expect(scrub(`cut: ${token.slice(0, 7)}`)).toBe(`cut: ${token.slice(0, 7)}`);
   });
 
+  it('follows a JSON-escaped backslash or quote past the 8-character prefix', () => {
+    const odd = 'abcdefgh\\ij"kl';
+    expect(tokenScrubber([odd])(JSON.stringify({ echo: odd }))).toBe(`{"echo":"${REDACTED}"}`);
+  });
+
   it('hides every occurrence, and leaves other text as it was', () => {
     expect(scrub(`${token}|${token}`)).toBe(`${REDACTED}|${REDACTED}`);
     const plain = '{"status_code":1000,"data":{"id":"tok/en"}}';
