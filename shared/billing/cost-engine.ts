@@ -24,7 +24,8 @@
  * - A period without TIME/PARKING_TIME/RESERVATION_TIME volumes (sessions usually only send ENERGY) counts
  *   its duration as charging time when it has energy (or no ENERGY volume at all), as parking when its
  *   ENERGY is 0.
- * - A period with a `tariff_id` is priced by that tariff; otherwise by the first tariff valid at its start.
+ * - A period with a `tariff_id` is priced by that tariff; otherwise by the first tariff valid at its start
+ *   (REGULAR or untyped before AD_HOC_PAYMENT / PROFILE_* ones), the first one when none is valid.
  */
 import type { PeriodTable } from '../session/types';
 import { fromMicros, toMicros } from './money';
@@ -214,16 +215,20 @@ export function priceSession(input: PricingInput): CostResult {
   tariffs.forEach((t, i) => {
     if (t.id !== null && !tariffIndex.has(t.id)) tariffIndex.set(t.id, i);
   });
+  // Without a period tariff_id: the first tariff valid at the instant, a REGULAR (or untyped) one before
+  // AD_HOC_PAYMENT and PROFILE_* tariffs, which only apply to sessions that chose them; else the first.
   const tariffAt = (t: number): number => {
+    let fallback = -1;
     for (let k = 0; k < tariffs.length; k++) {
       const tf = tariffs[k];
-      if (
+      const valid =
         (tf.startDateTime === null || t >= tf.startDateTime) &&
-        (tf.endDateTime === null || t < tf.endDateTime)
-      )
-        return k;
+        (tf.endDateTime === null || t < tf.endDateTime);
+      if (!valid) continue;
+      if (tf.type === null || tf.type === 'REGULAR') return k;
+      if (fallback < 0) fallback = k;
     }
-    return 0;
+    return fallback >= 0 ? fallback : 0;
   };
 
   // The walk is its own function: V8 optimizes its loop apart from the one-off work around it.

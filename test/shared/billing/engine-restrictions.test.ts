@@ -10,8 +10,13 @@ const energy = (p: number, restrictions?: Record<string, unknown>, step = 1) => 
 const oneHour = (at: string, kwh: number) => [{ at, dims: { ENERGY: kwh } }];
 const plusHours = (iso: string, h: number) => new Date(Date.parse(iso) + h * 3_600_000).toISOString();
 /** One period of `kwh` from `at` lasting `h` hours. */
-const session = (t: Record<string, unknown>, at: string, h: number, kwh: number, zone = true) =>
-  price(t, at, plusHours(at, h), oneHour(at, kwh), zone);
+const session = (
+  t: Record<string, unknown> | Record<string, unknown>[],
+  at: string,
+  h: number,
+  kwh: number,
+  zone = true,
+) => price(t, at, plusHours(at, h), oneHour(at, kwh), zone);
 
 describe('restrictions', () => {
   it('start_time/end_time: a period across 18:00 local is split pro rata (5 kWh at €0.30, 5 at €0.20)', () => {
@@ -134,6 +139,22 @@ describe('time volumes', () => {
       { at: '2024-06-03T10:20:00Z', dims: { ENERGY: 0.7 } },
     ]);
     expect(rows(r)).toEqual({ 'ENERGY#0': [0.3, 0.03, 0.03], 'ENERGY#1': [0.6, 0.3, 0.3] });
+  });
+});
+
+describe('several tariffs', () => {
+  it('without tariff_id: the tariff valid at each instant (split at the change), REGULAR before PROFILE_*', () => {
+    const old = tariff('old', [energy(0.2)], { end_date_time: '2024-06-03T10:30:00Z' });
+    const cheap = tariff('cheap', [energy(0.05)], {
+      type: 'PROFILE_CHEAP',
+      start_date_time: '2024-06-03T10:30:00Z',
+    });
+    const next = tariff('new', [energy(0.4)], { start_date_time: '2024-06-03T10:30:00Z' });
+    const r = session([old, cheap, next], '2024-06-03T10:00:00Z', 1, 10);
+    expect(r.components.map((c) => [c.tariffId, c.volume, c.costExclVat])).toEqual([
+      ['old', 5, 1],
+      ['new', 5, 2],
+    ]);
   });
 });
 
