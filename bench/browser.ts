@@ -16,9 +16,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, newContext } from '../tools/web-harness/browser';
 import { RENDERER_DIR, startHarness } from '../tools/web-harness/harness';
-import { fetchSessionInUi, waitForSession } from '../test/e2e/harness/ui';
+import { chooseProfile, fetchSessionInUi, waitForSession } from '../test/e2e/harness/ui';
+import { mockProfileInput, vendorBaseUrl } from '../tools/web-harness/mock-profiles';
 import { measureInitialJs } from './initial-js';
-import { median, ms } from './stats';
+import { mb, median, ms } from './stats';
 
 const LONG_SESSION = 'demo-long';
 const PAINT_RUNS = 3;
@@ -57,29 +58,36 @@ async function paintMs(page: Page): Promise<number> {
 }
 
 /** Median `JSON.parse` of the session's raw response body, in the page. */
-async function parseMs(page: Page, profileId: string): Promise<{ ms: number; bytes: number }> {
+async function parseMs(
+  page: Page,
+  profileId: string,
+  sessionId = LONG_SESSION,
+  runs = 7,
+): Promise<{ ms: number; bytes: number }> {
   return page.evaluate(
-    async ({ profileId, sessionId }) => {
+    async ({ profileId, sessionId, runs }) => {
       const api = (window as unknown as { inspector: import('../shared/ipc/contract').InspectorApi })
         .inspector;
       const result = await api['session:fetch']({ requestId: 'bench-parse', profileId, sessionId });
       if (!result.ok) throw new Error(result.error.message);
       const text = result.value.rawText;
       const times: number[] = [];
-      for (let i = 0; i < 7; i++) {
+      // One warm-up parse, then the median of the runs.
+      JSON.parse(text);
+      for (let i = 0; i < runs; i++) {
         const t0 = performance.now();
         JSON.parse(text);
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);
-      return { ms: times[3], bytes: text.length };
+      return { ms: times[times.length >> 1], bytes: text.length };
     },
-    { profileId, sessionId: LONG_SESSION },
+    { profileId, sessionId, runs },
   );
 }
 
 /** Zooms by dragging across the plot (synthetic mouse events, so no automation latency is counted). */
-async function zoomTimes(page: Page): Promise<{ work: number[]; frame: number[] }> {
+async function zoomTimes(page: Page, zoomCount = ZOOMS): Promise<{ work: number[]; frame: number[] }> {
   return page.evaluate(async (zooms) => {
     const over = document.querySelector<HTMLElement>('[data-testid="timeline-panel"] .u-over');
     if (!over) throw new Error('no chart');
@@ -122,7 +130,7 @@ async function zoomTimes(page: Page): Promise<{ work: number[]; frame: number[] 
       frame.push(performance.now() - t0);
     }
     return { work, frame };
-  }, ZOOMS);
+  }, zoomCount);
 }
 
 export async function runBrowserBench(): Promise<void> {
@@ -191,10 +199,102 @@ export async function runBrowserBench(): Promise<void> {
     await browser.close();
     await harness.close();
   }
+  await runBrowserScaling();
+}
+
+/** Periods of the `gen-<n>` sessions the local OCPI server generates, for the scaling table. */
+export const SCALING_SIZES = [12_500, 50_000, 200_000, 800_000, 2_000_000];
+
+interface ScalingRow {
+  periods: number;
+  bytes: number;
+  parseMs: number;
+  paintMs: number;
+  zoomWorkMs: number;
+  heapBytes: number;
+}
+
+/** The renderer's JS heap after a full collection (CDP), plus typed-array backing stores when reported. */
+async function heapBytes(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const usage = (await cdp.send('Runtime.getHeapUsage')) as {
+      usedSize: number;
+      backingStorageSize?: number;
+    };
+    return usage.usedSize + (usage.backingStorageSize ?? 0);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Session → painted timeline, zoom work and renderer heap at each size, one fresh page per size, the
+ * session fetched from the local OCPI server (`gen-<n>`) through the real client. Heap is read after the
+ * session is shown and before the parse timing (which holds a second copy of the body).
+ */
+export async function runBrowserScaling(sizes = SCALING_SIZES): Promise<void> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) return;
+  const harness = await startHarness();
+  const browser = await launchChromium();
+  const rows: ScalingRow[] = [];
+  try {
+    const saved = await harness.invoke('profiles:save', {
+      ...mockProfileInput('Bench', vendorBaseUrl(harness.mock.baseUrl)),
+      timeouts: { connectMs: 5_000, totalMs: 600_000 },
+      maxBytes: 1024 * 1024 * 1024,
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const profile = saved.value;
+    await harness.invoke('token:set', { profileId: profile.id, token: harness.mock.token, memoryOnly: true });
+    for (const periods of sizes) {
+      const context = await newContext(browser, { viewport: { width: 1600, height: 1000 } });
+      try {
+        await context.addInitScript(paintProbe);
+        const page = await context.newPage();
+        await page.goto(harness.url);
+        await chooseProfile(page, profile.name);
+        await fetchSessionInUi(page, `gen-${periods}`);
+        await waitForSession(page, 600_000);
+        const paint = await paintMs(page);
+        const zooms = await zoomTimes(page, 6);
+        const heap = await heapBytes(page);
+        const parse = await parseMs(page, profile.id, `gen-${periods}`, periods >= 800_000 ? 3 : 5);
+        rows.push({
+          periods,
+          bytes: parse.bytes,
+          parseMs: parse.ms,
+          paintMs: paint,
+          zoomWorkMs: median(zooms.work),
+          heapBytes: heap,
+        });
+      } catch (error) {
+        console.log(
+          `  gen-${periods}: failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        );
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await harness.close();
+  }
+  console.log('browser: scaling, gen-<n> vendor sessions from the local OCPI server (targets at 2,000,000)');
+  console.log(
+    '  periods     JSON   parse   painted  ratio≤1.0  ns/period  zoom≤16ms  heap      ×file≤4  B/period',
+  );
+  for (const r of rows) {
+    console.log(
+      `  ${r.periods.toLocaleString('en').padStart(9)}  ${mb(r.bytes).padStart(9)}  ${ms(r.parseMs).padStart(9)} ${ms(r.paintMs).padStart(9)}  ${(r.paintMs / r.parseMs).toFixed(2).padStart(9)}  ${((r.paintMs * 1e6) / r.periods).toFixed(0).padStart(9)}  ${ms(r.zoomWorkMs).padStart(9)}  ${mb(r.heapBytes).padStart(9)} ${(r.heapBytes / r.bytes).toFixed(2).padStart(7)}  ${(r.heapBytes / r.periods).toFixed(0).padStart(8)}`,
+    );
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runBrowserBench().catch((error: unknown) => {
+  const run = process.argv.includes('--scaling') ? runBrowserScaling() : runBrowserBench();
+  run.catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

@@ -23,6 +23,9 @@ describe('demo sessions', () => {
 
   it('a Demo 404 lists the valid ids, each a click away', async () => {
     const { page } = await e2e.open();
+    // With a session on screen (the start page lists the ids itself).
+    await fetchSessionInUi(page, 'demo-hostile');
+    await waitForSession(page);
     await fetchSessionInUi(page, 'demo-typo');
     const error = await waitForError(page);
     expect(error.kind).toBe('not-found');
@@ -30,7 +33,7 @@ describe('demo sessions', () => {
     for (const { id } of DEMO_SESSIONS) expect(error.text).toContain(id);
     await screenshot(page, 'error-demo-404-light');
     await banner.getByRole('button', { name: 'demo-vendor-ac', exact: true }).click();
-    await waitForSession(page);
+    await expect.poll(() => page.getByTestId('details-panel').innerText()).toContain('demo-vendor-ac');
   });
 });
 

@@ -31,6 +31,7 @@ function runStep(step: Exclude<NextStep, null>, profileId: string | null): void 
 export function ErrorBanner() {
   const error = useAppStore((s) => s.error);
   const profile = useAppStore(activeProfile);
+  const sessionShown = useAppStore((s) => s.loaded !== null);
   const canRetry = useAppStore((s) => s.lastFetchId !== null && s.fetching === null);
   if (!error) return null;
   const step = nextStepFor(error.kind);
@@ -57,7 +58,8 @@ export function ErrorBanner() {
             </button>
           </p>
         )}
-        {error.kind === 'not-found' && profile?.demo && (
+        {/* The start page lists them already. */}
+        {error.kind === 'not-found' && profile?.demo && sessionShown && (
           <DemoSessions heading="The Demo profile has these sessions:" />
         )}
         {step === 'check-environment' && profile && !profile.demo && (

@@ -6,7 +6,7 @@
 import uPlot from 'uplot';
 import { formatNumber, formatTime } from '../../format/format';
 import { chartWindow } from './series';
-import type { SortedPeriods } from './series';
+import type { ChartWindow, SortedPeriods } from './series';
 
 export interface PlotTheme {
   fg: string;
@@ -94,7 +94,16 @@ export function createPlot(host: HTMLElement, config: PlotConfig): TimelinePlot 
   const { sorted, parking, span, zone, theme } = config;
   let view = config.range ? clampRange(span, config.range[0], config.range[1]) : span;
   let width = config.width;
-  const first = chartWindow(sorted, view[0], view[1], bucketsFor(width));
+  // The whole session is the view a reset returns to: computed once per width (a full scan of the columns).
+  let whole: { buckets: number; window: ChartWindow } | null = null;
+  const windowFor = (range: [number, number]): ChartWindow => {
+    const buckets = bucketsFor(width);
+    if (range[0] > span[0] || range[1] < span[1]) return chartWindow(sorted, range[0], range[1], buckets);
+    if (whole?.buckets !== buckets)
+      whole = { buckets, window: chartWindow(sorted, span[0], span[1], buckets) };
+    return whole.window;
+  };
+  const first = windowFor(view);
   // Narrow axes: a session with SoC and current has four of them.
   const axis = (scale: string, side: 1 | 3, label: string, showGrid: boolean): uPlot.Axis => ({
     scale,
@@ -186,7 +195,7 @@ export function createPlot(host: HTMLElement, config: PlotConfig): TimelinePlot 
     zoomTo(min, max) {
       if (!(max > min)) return;
       view = clampRange(span, min, max);
-      const w = chartWindow(sorted, view[0], view[1], bucketsFor(width));
+      const w = windowFor(view);
       plot.batch(() => {
         plot.setData(w.data, false);
         plot.setScale('x', { min: view[0], max: view[1] });
