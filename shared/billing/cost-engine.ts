@@ -316,6 +316,72 @@ export function priceSession(input: PricingInput): CostResult {
       return row;
     };
 
+    // The slices of one period: its own function, so the walk compiles (and re-compiles) quickly.
+    const priceSlices = (
+      i: number,
+      s: number,
+      span: number,
+      energy: number,
+      chargeS: number,
+      parkS: number,
+      resS: number,
+      periodTariff: number,
+    ): void => {
+      let ci = cutPtr;
+
+      for (let k = 0; k + 1 < nb; k++) {
+        const a = bounds[k];
+        const frac = span > 0 ? (bounds[k + 1] - a) / span : 1;
+        if (span > 0 && frac <= 0) continue;
+        const energyAt = Number.isNaN(boundKwh[k])
+          ? cumulative + (span > 0 ? (energy * (a - s)) / span : 0)
+          : boundKwh[k];
+        // The segment between two boundaries: clock, date, duration and validity restrictions are constant in it.
+        while (ci < cuts.length && cuts[ci] <= a) ci++;
+        while (ci > 0 && cuts[ci - 1] > a) ci--;
+        while (band < kwhThresholds.length && kwhThresholds[band] <= energyAt) band++;
+        while (band > 0 && kwhThresholds[band - 1] > energyAt) band--;
+        const segment = ci * 1024 + band;
+        const tIdx = periodTariff >= 0 ? periodTariff : segment === segKey ? segTariff : tariffAt(a);
+        const ct = compiled[tIdx];
+
+        const sliceEnergy = energy * frac;
+        const sliceCharge = chargeS * frac;
+        const slicePark = parkS * frac;
+        if (sliceEnergy > 0 || sliceCharge > 0 || slicePark > 0 || (!flatCharged && resS === 0)) {
+          // Only power and current restrictions change inside a segment; without them the picks are reused.
+          if (anyPerPeriod || segment !== segKey || tIdx !== segTariff) {
+            evaluate(ct, a, energyAt, 0, ct.matched);
+            for (let d = 0; d < 4; d++) picks[d] = pick(ct, ct.matched, d, false);
+            segKey = segment;
+            segTariff = tIdx;
+          }
+          if (sliceEnergy > 0 && picks[ENERGY] >= 0)
+            last.energy = add(tIdx, picks[ENERGY], ENERGY, false, sliceEnergy, i);
+          if (sliceCharge > 0 && picks[TIME] >= 0)
+            last.time = add(tIdx, picks[TIME], TIME, false, sliceCharge, i);
+          if (slicePark > 0 && picks[PARKING] >= 0)
+            last.park = add(tIdx, picks[PARKING], PARKING, false, slicePark, i);
+          if (!flatCharged && picks[FLAT] >= 0) {
+            add(tIdx, picks[FLAT], FLAT, false, 1, i);
+            flatCharged = true;
+          }
+        }
+        if (resS > 0) {
+          evaluate(ct, a, energyAt, expired ? 2 : 1, ct.matchedReservation);
+          const j = pick(ct, ct.matchedReservation, TIME, expired);
+          if (j >= 0) last.resTime = add(tIdx, j, TIME, true, resS * frac, i);
+          if (!reservationFlatCharged) {
+            const jf = pick(ct, ct.matchedReservation, FLAT, expired);
+            if (jf >= 0) {
+              add(tIdx, jf, FLAT, true, 1, i);
+              reservationFlatCharged = true;
+            }
+          }
+        }
+      }
+    };
+
     for (let i = 0; i < n; i++) {
       const s = start[i];
       if (Number.isNaN(s)) {
@@ -397,59 +463,7 @@ export function priceSession(input: PricingInput): CostResult {
         if (periodTariff < 0) counts.unknownTariff++;
       }
       if (compiled.length === 0) continue;
-      let ci = cutPtr;
-
-      for (let k = 0; k + 1 < nb; k++) {
-        const a = bounds[k];
-        const frac = span > 0 ? (bounds[k + 1] - a) / span : 1;
-        if (span > 0 && frac <= 0) continue;
-        const energyAt = Number.isNaN(boundKwh[k])
-          ? cumulative + (span > 0 ? (energy * (a - s)) / span : 0)
-          : boundKwh[k];
-        // The segment between two boundaries: clock, date, duration and validity restrictions are constant in it.
-        while (ci < cuts.length && cuts[ci] <= a) ci++;
-        while (ci > 0 && cuts[ci - 1] > a) ci--;
-        while (band < kwhThresholds.length && kwhThresholds[band] <= energyAt) band++;
-        while (band > 0 && kwhThresholds[band - 1] > energyAt) band--;
-        const segment = ci * 1024 + band;
-        const tIdx = periodTariff >= 0 ? periodTariff : segment === segKey ? segTariff : tariffAt(a);
-        const ct = compiled[tIdx];
-
-        const sliceEnergy = energy * frac;
-        const sliceCharge = chargeS * frac;
-        const slicePark = parkS * frac;
-        if (sliceEnergy > 0 || sliceCharge > 0 || slicePark > 0 || (!flatCharged && resS === 0)) {
-          // Only power and current restrictions change inside a segment; without them the picks are reused.
-          if (anyPerPeriod || segment !== segKey || tIdx !== segTariff) {
-            evaluate(ct, a, energyAt, 0, ct.matched);
-            for (let d = 0; d < 4; d++) picks[d] = pick(ct, ct.matched, d, false);
-            segKey = segment;
-            segTariff = tIdx;
-          }
-          if (sliceEnergy > 0 && picks[ENERGY] >= 0)
-            last.energy = add(tIdx, picks[ENERGY], ENERGY, false, sliceEnergy, i);
-          if (sliceCharge > 0 && picks[TIME] >= 0)
-            last.time = add(tIdx, picks[TIME], TIME, false, sliceCharge, i);
-          if (slicePark > 0 && picks[PARKING] >= 0)
-            last.park = add(tIdx, picks[PARKING], PARKING, false, slicePark, i);
-          if (!flatCharged && picks[FLAT] >= 0) {
-            add(tIdx, picks[FLAT], FLAT, false, 1, i);
-            flatCharged = true;
-          }
-        }
-        if (resS > 0) {
-          evaluate(ct, a, energyAt, expired ? 2 : 1, ct.matchedReservation);
-          const j = pick(ct, ct.matchedReservation, TIME, expired);
-          if (j >= 0) last.resTime = add(tIdx, j, TIME, true, resS * frac, i);
-          if (!reservationFlatCharged) {
-            const jf = pick(ct, ct.matchedReservation, FLAT, expired);
-            if (jf >= 0) {
-              add(tIdx, jf, FLAT, true, 1, i);
-              reservationFlatCharged = true;
-            }
-          }
-        }
-      }
+      priceSlices(i, s, span, energy, chargeS, parkS, resS, periodTariff);
       // A period split at a boundary counts as split only where its parts went to different rows.
       if (nb > 2 && markSplit(touched, touchedCount, i)) counts.split++;
       cumulative += energy;
