@@ -87,7 +87,3 @@ export function mapPoints(s: NormalizedSession): MapPoint[] {
 export function isCoordinateCheck(c: Check): boolean {
   return c.code === 'INVALID_COORDINATES' || c.code === 'COORDINATES_SUSPECT';
 }
-
-export function coordinateChecks(checks: Check[]): Check[] {
-  return checks.filter(isCoordinateCheck);
-}

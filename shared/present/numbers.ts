@@ -50,9 +50,6 @@ export function formatNumber(n: number | null | undefined, decimals = ENERGY_DEC
   return String(roundTo(n, decimals));
 }
 
-export const formatKwh = (n: number | null | undefined, decimals = ENERGY_DECIMALS): string =>
-  formatNumber(n, decimals) + (n === null || n === undefined || !Number.isFinite(n) ? '' : ' kWh');
-
 export const formatKw = (n: number | null | undefined): string =>
   formatNumber(n, POWER_DECIMALS) + (n === null || n === undefined || !Number.isFinite(n) ? '' : ' kW');
 

@@ -217,12 +217,12 @@ const account = (label: string, raw: string | null): AccountId | null =>
   raw === null ? null : { label, masked: maskId(visibleText(raw)), clear: visibleText(raw) };
 
 /** `NL*TNM`, or null when neither part is known. */
-export function partyText(countryCode: string | null, partyId: string | null): string | null {
+function partyText(countryCode: string | null, partyId: string | null): string | null {
   return countryCode || partyId ? `${countryCode ?? '?'}*${partyId ?? '?'}` : null;
 }
 
 /** `periods 1–3` / `period 2` from a check's zero-based range. */
-export function periodRangeText(range: [number, number]): string {
+function periodRangeText(range: [number, number]): string {
   const [a, b] = [range[0] + 1, range[1] + 1];
   return a === b ? `period ${a}` : `periods ${a}–${b}`;
 }

@@ -2,7 +2,7 @@
  * Display helpers for the panels. Times, numbers and masking are decided once in shared/present (the
  * same rules as the report and the CLI) and re-exported here; bytes are the renderer's own.
  */
-export { formatTime, isValidTimeZone, resolveZone, type ZoneChoice } from '../../../shared/present/time';
+export { formatTime, resolveZone, type ZoneChoice } from '../../../shared/present/time';
 export { formatNumber } from '../../../shared/present/numbers';
 
 export function formatBytes(n: number): string {

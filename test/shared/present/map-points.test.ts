@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coordinateChecks, mapPoints, validCoordinates } from '../../../shared/present/map-points';
+import { isCoordinateCheck, mapPoints, validCoordinates } from '../../../shared/present/map-points';
 import { loadedFrom } from '../../renderer/fixtures';
 
 const evse = (uid: string, latitude: string, longitude: string) => ({
@@ -66,10 +66,10 @@ describe('mapPoints', () => {
   });
 
   it('keeps only the coordinate checks for the map', () => {
-    const checks = coordinateChecks([
-      { code: 'INVALID_COORDINATES', severity: 'error', message: 'x' },
-      { code: 'ENERGY_MISMATCH', severity: 'error', message: 'y' },
-    ]);
+    const checks = [
+      { code: 'INVALID_COORDINATES', severity: 'error', message: 'x' } as const,
+      { code: 'ENERGY_MISMATCH', severity: 'error', message: 'y' } as const,
+    ].filter(isCoordinateCheck);
     expect(checks.map((c) => c.code)).toEqual(['INVALID_COORDINATES']);
   });
 });
