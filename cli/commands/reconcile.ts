@@ -4,6 +4,7 @@
  * unless others are given; null when there is none).
  */
 import {
+  cdrFacts,
   costReport,
   formatCdrSummaryText,
   formatCostText,
@@ -63,7 +64,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         : ['  Session and CDR agree: no check fired.']),
       '',
       '== Session',
-      formatSummaryText(presentSession(sessionFile.read)),
+      formatSummaryText(presentSession(sessionFile.read, { cdr: cdrFacts(cdr) })),
       '== CDR',
       formatCdrSummaryText(cdrSummary),
       '== Cost of the CDR',

@@ -2,6 +2,7 @@
  * What the CLI prints for billing: the one-object CDR summary (`summary --json` on a CDR) and the cost
  * report (`cost --json`), plus their readable text forms.
  */
+import type { CdrFacts } from '../present/present-session';
 import { visibleText } from '../present/visible-text';
 import { toIso } from '../session/iso-date';
 import type { ReaderError, ReaderWarning } from '../session/types';
@@ -45,6 +46,9 @@ export function summarizeCdr(cdr: Cdr, anomalies: BillingCheck[], warnings: Read
     warnings,
   };
 }
+
+/** What the session presenter shows of a session's CDR (shared/present `CdrFacts`). */
+export const cdrFacts = (cdr: Cdr): CdrFacts => ({ id: cdr.id, currency: cdr.currency, cost: cdr.totalCost });
 
 export interface CostReport {
   currency: string | null;
