@@ -1,4 +1,7 @@
-/** `ocpi-inspect export <file|-> --format bundle|csv|html [--redact] [--times utc|site] --out PATH`. */
+/**
+ * `ocpi-inspect export <file|-> --format bundle|csv|html [--redact] [--times utc|site] [--show-ids] --out PATH`.
+ * The report masks auth and contract ids unless `--show-ids` asks for them in clear.
+ */
 import { fileErrorToAppError, writeFileAtomic } from '../../services/storage/atomic-file';
 import { APP_VERSION } from '../../shared/export/app-version';
 import { readSessionFile } from '../../shared/export/import';
@@ -7,7 +10,7 @@ import { isExportFormat, renderExport } from '../../shared/export/render-export'
 import { CliError, type CliIo, parseArgs, readInput } from '../io';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { positionals, options } = parseArgs(args, ['redact'], ['format', 'out', 'times']);
+  const { positionals, options } = parseArgs(args, ['redact', 'show-ids'], ['format', 'out', 'times']);
   if (positionals.length !== 1)
     throw new CliError('export takes exactly one input: a file path or - for standard input');
   const format = options.format;
@@ -23,6 +26,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     redact: options.redact === true,
     appVersion: APP_VERSION,
     times,
+    revealIds: options['show-ids'] === true,
   });
   try {
     await writeFileAtomic(out, text, 'user');

@@ -91,6 +91,10 @@ describe('ocpi-inspect shows server strings visibly', () => {
     const report = readFileSync(html, 'utf8');
     expect(report).toContain('Times in Europe/Brussels');
     expect(report).toContain('2023-01-10T09:00:00.000+01:00');
+    // Account ids are masked in the report unless asked for.
+    expect(report).not.toContain('NL-TNM-000122-1');
+    expect(cli(['export', input, '--format', 'html', '--show-ids', '--out', html]).status).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('NL-TNM-000122-1');
     const bad = cli(['export', input, '--format', 'csv', '--times', 'mars', '--out', csv]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--times must be utc or site/);
