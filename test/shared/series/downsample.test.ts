@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lowerBound, minMaxIndices } from '../../../shared/series/downsample';
+import { blockExtremes, lowerBound, minMaxIndices } from '../../../shared/series/downsample';
 
 describe('minMaxIndices', () => {
   it('returns every index when the range is already small', () => {
@@ -45,6 +45,37 @@ describe('minMaxIndices', () => {
         },
       ),
     );
+  });
+
+  it('picks the same indices with block extremes as by reading every value', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constant(Number.NaN)), {
+          minLength: 1,
+          maxLength: 3000,
+        }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 70 }),
+        fc.nat(),
+        (values, buckets, size, cut) => {
+          const ys = Float64Array.from(values);
+          const neg = ys.map((v) => -v);
+          const from = cut % ys.length;
+          const plain = minMaxIndices([ys, neg], from, ys.length, buckets);
+          const fast = minMaxIndices([ys, neg], from, ys.length, buckets, [
+            blockExtremes(ys, size),
+            blockExtremes(neg, size),
+          ]);
+          expect(Array.from(fast)).toEqual(Array.from(plain));
+        },
+      ),
+    );
+  });
+
+  it('block extremes mark an all-NaN block with -1', () => {
+    const b = blockExtremes(Float64Array.from([Number.NaN, Number.NaN, 2, 1, 3]), 2);
+    expect(Array.from(b.min)).toEqual([-1, 3, 4]);
+    expect(Array.from(b.max)).toEqual([-1, 2, 4]);
   });
 
   it('returns nothing for an empty range', () => {

@@ -75,8 +75,8 @@ function valuesUpToTwo(values: Float64Array): number {
   return count;
 }
 
-/** Buckets for the downsampler: about one per CSS pixel of plot width. */
-const bucketsFor = (width: number): number => Math.max(100, Math.round(width));
+/** Buckets for the downsampler: one per two CSS pixels of plot width (each keeps its extremes). */
+const bucketsFor = (width: number): number => Math.max(100, Math.round(width / 2));
 
 /** The smallest x range a zoom may reach, seconds: a second, or the span when shorter. */
 const MIN_RANGE_S = 1;

@@ -6,7 +6,8 @@
  * end, never as a point joined to the next by a slope. Cumulative energy is what had been delivered by
  * the END of the period, so it rises across the period from the value before it.
  */
-import { lowerBound, minMaxIndices } from '../../../../shared/series/downsample';
+import { blockExtremes, lowerBound, minMaxIndices } from '../../../../shared/series/downsample';
+import type { BlockExtremes } from '../../../../shared/series/downsample';
 import type { NormalizedSession, PeriodTable } from '../../../../shared/session/types';
 
 export interface SeriesSpec {
@@ -27,6 +28,8 @@ export interface SortedPeriods {
   /** Where the period's step ends on the chart: its end, kept within [start, next start]. */
   xEnd: Float64Array;
   series: SeriesSpec[];
+  /** Per series, its block minima and maxima: a zoom reads those instead of every period. */
+  blocks: BlockExtremes[];
   /** Sorted position → period index; null when the periods already were in order. */
   order: Uint32Array | null;
 }
@@ -92,7 +95,8 @@ export function sortPeriods(p: PeriodTable): SortedPeriods {
   const x = new Float64Array(n);
   if (sorted) {
     for (let i = 0; i < n; i++) x[i] = p.start[i] / 1000;
-    return { x, xEnd: stepEnds(x, (i) => p.end[i] / 1000), series: specs, order: null };
+    const blocks = specs.map((spec) => blockExtremes(spec.values));
+    return { x, xEnd: stepEnds(x, (i) => p.end[i] / 1000), series: specs, blocks, order: null };
   }
   // Out-of-order periods (a check reports them) are charted in time order; NaN starts go last.
   const order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => {
@@ -113,7 +117,8 @@ export function sortPeriods(p: PeriodTable): SortedPeriods {
     values: reorder(s.values),
     rise: s.rise ? reorder(s.rise) : null,
   }));
-  return { x, xEnd: stepEnds(x, (i) => p.end[order[i]] / 1000), series, order };
+  const blocks = series.map((spec) => blockExtremes(spec.values));
+  return { x, xEnd: stepEnds(x, (i) => p.end[order[i]] / 1000), series, blocks, order };
 }
 
 /**
@@ -166,6 +171,7 @@ export function chartWindow(sp: SortedPeriods, minS: number, maxS: number, bucke
     from,
     to,
     buckets,
+    sp.blocks,
   );
   const xs: number[] = [];
   const ys = sp.series.map((): (number | null)[] => []);
