@@ -7,6 +7,8 @@ import { runOcpiListBench } from './ocpi-list';
 import { runReaderBench } from './reader';
 
 async function main(): Promise<void> {
+  // Reader and export print one scaling table over SCALING_SIZES (bench/stats.ts), each row with its cost per
+  // period; the renderer bench takes the same sizes for its rows (paint / parse, zoom frame, heap × file).
   console.log('# Reader (Node)');
   runReaderBench();
   console.log('\n# Cost engine (Node)');
