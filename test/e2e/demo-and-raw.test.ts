@@ -56,11 +56,14 @@ describe('the Raw tab', () => {
     await search.fill('PARKING_TIME');
     await search.press('Enter');
     await expect.poll(() => session.getByRole('status').innerText()).toMatch(/^1 of \d+/);
-    const first = await session.locator('.is-flash').getAttribute('data-path');
+    const flashed = (): Promise<string | null> =>
+      session.locator('.is-flash').first().getAttribute('data-path');
+    await expect.poll(flashed).toMatch(/PARKING_TIME|dimensions/);
+    const first = await flashed();
     expect(first).toMatch(/charging_periods\[\d+\]\.dimensions\[\d+\]\.type$/);
     await search.press('Enter');
     await expect.poll(() => session.getByRole('status').innerText()).toMatch(/^2 of /);
-    expect(await session.locator('.is-flash').getAttribute('data-path')).not.toBe(first);
+    await expect.poll(flashed).not.toBe(first);
 
     await location.getByRole('button', { name: 'Copy JSON' }).click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
