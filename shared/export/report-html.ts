@@ -195,7 +195,7 @@ tr.error td:first-child{color:#a40e26;font-weight:600}tr.warning td:first-child{
 svg text{font:11px system-ui,sans-serif;fill:#424a53}.plot{fill:#fbfcfd;stroke:#d0d7de}.axis{stroke:#8c959f}
 .kw-line{fill:none;stroke:#0969da;stroke-width:1.5}.kwh-line{fill:none;stroke:#1a7f37;stroke-width:1.5}
 .legend .kw{color:#0969da}.legend .kwh{color:#1a7f37}text.kw{fill:#0969da}text.kwh{fill:#1a7f37}
-.sea{fill:#dbe9f6}.land path{fill:#f4f1ea;stroke:#9a8f7d;stroke-width:.6}.site circle.site{fill:#cf222e;stroke:#fff;stroke-width:1.5}.halo{fill:#cf222e;opacity:.25}circle.probable{fill:none;stroke:#8250df;stroke-width:2;stroke-dasharray:3 2}.energy-differ{color:#a40e26}.credit{fill:#57606a;font-size:10px}
+.sea{fill:#dbe9f6}.land path{fill:#f4f1ea;stroke:#9a8f7d;stroke-width:.6}.site circle.site{fill:#cf222e;stroke:#fff;stroke-width:1.5}.halo{fill:#cf222e;opacity:.25}circle.probable{fill:none;stroke:#8250df;stroke-width:2;stroke-dasharray:3 2}.legend-box{fill:#fff;opacity:.85}.energy-differ{color:#a40e26}.credit{fill:#57606a;font-size:10px}
 button{font:inherit}
 @media print{button,#periods-status{display:none}}
 `;

@@ -49,12 +49,18 @@ export function mapSvg(points: MapPoint[], basemap: Basemap, label: string): str
   const cy = py(site.latitude).toFixed(1);
   // The swapped-back position is usually far away: shown only when it falls inside the window.
   const inWindow = (x: number, y: number): boolean => x >= 0 && x <= WIDTH && y >= 0 && y <= HEIGHT;
-  const probableMark =
-    probable && inWindow(px(probable.coordinates.longitude), py(probable.coordinates.latitude))
-      ? `<circle cx="${px(probable.coordinates.longitude).toFixed(1)}" cy="${py(probable.coordinates.latitude).toFixed(1)}" r="5" class="probable"/>`
-      : '';
+  const probableAt = probable
+    ? { x: px(probable.coordinates.longitude), y: py(probable.coordinates.latitude) }
+    : null;
+  const drawn = probableAt !== null && inWindow(probableAt.x, probableAt.y);
+  const probableMark = drawn
+    ? `<circle cx="${probableAt.x.toFixed(1)}" cy="${probableAt.y.toFixed(1)}" r="5" class="probable"/>`
+    : '';
+  // The legend on a backing box, one line per kind; the probable position says where it is when off the map.
   const legend = probable
-    ? `<text x="6" y="16" class="credit">● ${escapeHtml(MAP_LEGEND.location)} · ○ ${escapeHtml(MAP_LEGEND.probable)}: ${escapeHtml(probable.lines[0] ?? '')}</text>`
+    ? `<rect x="4" y="4" width="${WIDTH - 8}" height="34" class="legend-box"/>
+<text x="10" y="17" class="credit">● ${escapeHtml(MAP_LEGEND.location)}</text>
+<text x="10" y="31" class="credit">○ ${escapeHtml(MAP_LEGEND.probable)}${drawn ? '' : `, off this map: ${escapeHtml(`${probable.coordinates.latitude}, ${probable.coordinates.longitude}`)}`}</text>`
     : '';
   return `<svg class="map" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="map-title">
 <title id="map-title">Map of the site: ${escapeHtml(label)} at ${site.latitude}, ${site.longitude}</title>

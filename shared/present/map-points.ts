@@ -20,7 +20,7 @@ export const MAP_LEGEND: Record<MapPointKind, string> = {
   location: 'Site (as sent)',
   'evse-used': 'EVSE used',
   evse: 'Other EVSE',
-  probable: 'Probable site position (latitude and longitude swapped back)',
+  probable: 'Probable site position (latitude and longitude swapped)',
 };
 
 export function validCoordinates(c: Coordinates | null): c is Coordinates {
