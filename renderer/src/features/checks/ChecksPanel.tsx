@@ -2,6 +2,7 @@ import type { Check, Severity } from '../../../../shared/session/types';
 import { copyTriageSummary, focusPeriods } from '../../store/actions';
 import { isCoordinateCheck } from '../../../../shared/present/map-points';
 import { showOnMap } from '../map/map-focus';
+import { visibleText } from '../../../../shared/present/visible-text';
 import './checks.css';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -32,7 +33,7 @@ export function ChecksPanel({ checks }: { checks: Check[] }) {
               <span className={`severity severity--${c.severity}`}>{c.severity}</span>
               <div className="check__body">
                 <code className="check__code">{c.code}</code>
-                <p>{c.message}</p>
+                <p>{visibleText(c.message)}</p>
                 {c.periods && (
                   <button
                     type="button"

@@ -26,4 +26,13 @@ describe('Show on map', () => {
     expect(useAppStore.getState().activeTab).toBe('map');
     expect(useMapFocus.getState().nonce).toBe(before + 1);
   });
+
+  it('shows invisible characters in a check message visibly', () => {
+    render(
+      <ChecksPanel
+        checks={[{ code: 'UNKNOWN_STATUS', severity: 'warning', message: 'EVSE\u202Eexe.txt' }]}
+      />,
+    );
+    expect(screen.getByText('EVSE⟨U+202E⟩exe.txt')).toBeTruthy();
+  });
 });
