@@ -9,6 +9,15 @@ import { MAX_SESSION_FILE_BYTES, tooLargeError } from '../../shared/input/limits
 import { decodeText } from '../../shared/input/text';
 
 export async function readSessionFromPath(path: string): Promise<Result<LoadedSession>> {
+  const file = await readTextFromPath(path);
+  return file.ok ? withKey(readSessionFile(file.value.text, file.value.fileName)) : file;
+}
+
+/**
+ * A file's text by Open's rules (a regular file, the shared size cap checked before reading, the one
+ * text decoding rule): for sessions and for the CDR and tariff files attached to them.
+ */
+export async function readTextFromPath(path: string): Promise<Result<{ fileName: string; text: string }>> {
   const fileName = basename(path);
   try {
     const info = await stat(path);
@@ -19,7 +28,7 @@ export async function readSessionFromPath(path: string): Promise<Result<LoadedSe
       };
     // Refused before reading: a huge file would stall the main process while it is read and parsed.
     if (info.size > MAX_SESSION_FILE_BYTES) return { ok: false, error: tooLargeError(info.size, fileName) };
-    return withKey(readSessionFile(decodeText(await readFile(path)), fileName));
+    return { ok: true, value: { fileName, text: decodeText(await readFile(path)) } };
   } catch (err) {
     return { ok: false, error: readErrorToAppError(err, fileName) };
   }

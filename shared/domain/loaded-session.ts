@@ -1,3 +1,4 @@
+import type { BillingAttachment } from '../billing/attach';
 import type { Check, NormalizedSession, ReaderWarning } from '../session/types';
 import type { ApiFlavour } from './profile';
 
@@ -40,6 +41,13 @@ export interface LoadedSession {
   rawText: string;
   /** The Location response body for OCPI 2.2+ sessions, when fetched. */
   rawLocationText: string | null;
+  /**
+   * 'cdr' when a CDR was opened alone: `session` then holds the CDR's own facts and `checks` is empty
+   * (shared/billing/cdr-alone.ts). Absent or 'session' otherwise.
+   */
+  subject?: 'session' | 'cdr';
+  /** The CDR and tariffs attached to this session, with their prices and checks (shared/billing/attach.ts). */
+  billing?: BillingAttachment;
 }
 
 export interface FetchProgress {

@@ -4,6 +4,8 @@
  */
 import { appError, type AppError, type Result } from '../domain/errors';
 import type { LoadedSession, SessionSource } from '../domain/loaded-session';
+import { billingKindOf } from '../billing/attach';
+import { openCdrAlone } from '../billing/cdr-alone';
 import { API_FLAVOURS, type ApiFlavour } from '../domain/profile';
 import { parseJsonText } from '../session/json-text';
 import { locationUnavailable } from '../session/location-unavailable';
@@ -24,7 +26,11 @@ export function readSessionFile(text: string, fileNameOrPath: string): Result<Im
   if (!parsed.ok)
     return { ok: false, error: readerErrorToAppError(parsed.error, { kind: 'file', fileName }) };
   const value = parsed.value;
-  if (!isBundleLike(value)) return readRaw(value, text, null, fileSource(fileName, null), fileName);
+  if (!isBundleLike(value))
+    // A CDR alone opens as a CDR (shared/billing/cdr-alone), not as a session full of nulls.
+    return billingKindOf(value) === 'cdr'
+      ? openCdrAlone(text, fileName, fileSource(fileName, null))
+      : readRaw(value, text, null, fileSource(fileName, null), fileName);
   const bundle = unpackBundle(value, fileName);
   if (!bundle.ok) return bundle;
   return readRaw(

@@ -40,6 +40,12 @@ export interface IpcChannels {
   'settings:get': { args: void; result: Settings };
   'settings:update': { args: Partial<Settings>; result: Settings };
   'shell:open-external': { args: { url: string }; result: boolean };
+  /** Attaches a CDR or tariff file chosen in the open dialog to a held session; null when cancelled. */
+  'billing:attach-file': { args: { key: string }; result: LoadedSession | null };
+  /** Attaches a dropped file; null when it is neither a CDR nor a tariff (the caller opens it instead). */
+  'billing:attach-text': { args: { key: string; fileName: string; text: string }; result: LoadedSession | null };
+  /** Removes the session's CDR and tariffs. */
+  'billing:detach': { args: { key: string }; result: LoadedSession };
 }
 
 export type IpcChannel = keyof IpcChannels;
@@ -68,6 +74,9 @@ export const IPC_CHANNELS = [
   'settings:get',
   'settings:update',
   'shell:open-external',
+  'billing:attach-file',
+  'billing:attach-text',
+  'billing:detach',
 ] as const satisfies readonly IpcChannel[];
 
 /** Events main pushes to the renderer. */

@@ -329,3 +329,11 @@ export function parseExportPngArgs(raw: unknown): Result<{ key: string; png: Uin
   if (!key.ok) return key;
   return ok({ key: key.value.key, png });
 }
+
+/** `billing:attach-text`: the shown session's key and a dropped file's name and text. */
+export function parseAttachTextArgs(raw: unknown): Result<{ key: string; fileName: string; text: string }> {
+  const key = parseIdArg(raw, 'key');
+  if (!key.ok) return key;
+  const file = parseOpenTextArgs(raw);
+  return file.ok ? ok({ key: key.value.key, ...file.value }) : file;
+}

@@ -86,6 +86,9 @@ export function installFakeBridge(loaded: LoadedSession): FakeBridge {
     'settings:get': vi.fn(() => ok(settings)),
     'settings:update': vi.fn((patch: Partial<Settings>) => ok((settings = { ...settings, ...patch }))),
     'shell:open-external': vi.fn(() => ok(true)),
+    'billing:attach-file': vi.fn(() => ok(null)),
+    'billing:attach-text': vi.fn(() => ok(null)),
+    'billing:detach': vi.fn(() => ok(loaded)),
     on: vi.fn((event: string, listener: (payload: unknown) => void) => {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set.add(listener));

@@ -18,6 +18,7 @@ import type { IpcEvent, IpcEvents } from '../../../../shared/ipc/contract';
 import type { AppServices } from '../../../../services/app-services';
 import { type ChannelTable, type GuardedHandlers, guardChannels } from '../channel-table';
 import type { Dialogs } from '../dialogs';
+import { createBillingHandlers } from './billing';
 import { createExportHandlers } from './export';
 import { createFileHandlers } from './files';
 import { createHistoryHandlers } from './history';
@@ -45,6 +46,7 @@ export function createChannelTable(services: AppServices, ctx: IpcHandlerContext
     ...createFileHandlers(services, ctx),
     ...createExportHandlers(services, ctx),
     ...createHistoryHandlers(services),
+    ...createBillingHandlers(services, ctx),
   };
 }
 

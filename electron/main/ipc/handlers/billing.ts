@@ -1,0 +1,84 @@
+/**
+ * `billing:attach-file`, `billing:attach-text` and `billing:detach`: a CDR or tariff file beside the session
+ * on screen. Files are read by Open's rules (services/sessions/file-import), and the attachments computed
+ * in one place (shared/billing/attach); the session is kept again with them, so exports carry them.
+ */
+import { attachBillingFile, billingKindOfText } from '../../../../shared/billing/attach';
+import { appError, type Result } from '../../../../shared/domain/errors';
+import type { LoadedSession } from '../../../../shared/domain/loaded-session';
+import { parseAttachTextArgs, parseIdArg } from '../../../../shared/ipc/validate';
+import { readTextFromPath } from '../../../../services/sessions/file-import';
+import type { ChannelEntries } from '../channel-table';
+
+export interface BillingHandlerServices {
+  registry: { get(key: string): LoadedSession | undefined; put(loaded: LoadedSession): unknown };
+}
+export interface BillingHandlerContext {
+  dialogs: { chooseOpenPath(): Promise<string | null> };
+}
+
+const gone: Result<never> = {
+  ok: false,
+  error: appError(
+    'not-found',
+    'That session is no longer held by the app.',
+    'Open it again from Recent, or fetch it again, then attach the file.',
+  ),
+};
+
+export function createBillingHandlers(
+  services: BillingHandlerServices,
+  ctx: BillingHandlerContext,
+): ChannelEntries<'billing:attach-file' | 'billing:attach-text' | 'billing:detach'> {
+  const attach = (key: string, file: { fileName: string; text: string }): Result<LoadedSession> => {
+    const loaded = services.registry.get(key);
+    if (!loaded) return gone;
+    // A CDR opened alone has no session to reconcile with: its billing is priced on its own.
+    const session = loaded.subject === 'cdr' ? null : loaded.session;
+    const billing = attachBillingFile(session, loaded.billing, file);
+    if (!billing.ok) return billing;
+    const next: LoadedSession = { ...loaded, billing: billing.value };
+    services.registry.put(next);
+    return { ok: true, value: next };
+  };
+
+  return {
+    'billing:attach-file': {
+      parse: (raw) => parseIdArg(raw, 'key'),
+      run: async ({ key }) => {
+        if (!services.registry.get(key)) return gone;
+        const path = await ctx.dialogs.chooseOpenPath();
+        if (path === null) return { ok: true, value: null };
+        const file = await readTextFromPath(path);
+        return file.ok ? attach(key, file.value) : file;
+      },
+    },
+    'billing:attach-text': {
+      parse: parseAttachTextArgs,
+      run: async ({ key, fileName, text }) => {
+        if (billingKindOfText(text) === null) return { ok: true, value: null };
+        return attach(key, { fileName, text });
+      },
+    },
+    'billing:detach': {
+      parse: (raw) => parseIdArg(raw, 'key'),
+      run: async ({ key }) => {
+        const loaded = services.registry.get(key);
+        if (!loaded) return gone;
+        if (loaded.subject === 'cdr')
+          return {
+            ok: false,
+            error: appError(
+              'invalid-argument',
+              'This is a CDR opened on its own: there is nothing to detach it from.',
+              'Open a session to attach it to.',
+            ),
+          };
+        const { billing: _dropped, ...rest } = loaded;
+        void _dropped;
+        services.registry.put(rest);
+        return { ok: true, value: rest };
+      },
+    },
+  };
+}
