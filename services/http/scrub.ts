@@ -32,23 +32,21 @@ const hexPattern = (unit: number): string =>
     .padStart(4, '0')
     .replace(/[a-f]/g, (d) => `[${d}${d.toUpperCase()}]`);
 
-/** A regex source for one UTF-16 unit, literally or as a JSON escape. */
-function unitPattern(unit: number): string {
-  const literal = `\\u${unit.toString(16).padStart(4, '0')}`;
-  const extra = unit === 0x2f ? '|\\\\/' : unit === 0x22 ? '|\\\\"' : unit === 0x5c ? '|\\\\\\\\' : '';
-  return `(?:${literal}|\\\\u${hexPattern(unit)}${extra})`;
-}
+/** Regex sources (as text) of the short JSON escapes: `\/`, `\"` and `\\`. */
+const SHORT_ESCAPES = new Map([
+  [0x2f, String.raw`\\\/`],
+  [0x22, String.raw`\\"`],
+  [0x5c, String.raw`\\\\`],
+]);
 
-/** Length of the spelling of `unit` at `pos` in `text` (a JSON escape first, then the literal), or 0. */
-function unitAt(text: string, pos: number, unit: number): number {
-  const c = text.charCodeAt(pos);
-  if (c === 0x5c) {
-    const next = text.charCodeAt(pos + 1);
-    if (next === unit && (unit === 0x2f || unit === 0x22 || unit === 0x5c)) return 2;
-    const hex = text.slice(pos + 2, pos + 6);
-    if (next === 0x75 && /^[0-9a-f]{4}$/i.test(hex) && Number.parseInt(hex, 16) === unit) return 6;
-  }
-  return c === unit ? 1 : 0;
+/**
+ * A regex source for one UTF-16 unit in any spelling: a JSON `\u` escape (either case), a short escape,
+ * or the literal. Escapes come first so a backslash in the token matches `\\` whole.
+ */
+function unitPattern(unit: number): string {
+  const short = SHORT_ESCAPES.get(unit);
+  const literal = String.raw`\u` + unit.toString(16).padStart(4, '0');
+  return `(?:${String.raw`\\u`}${hexPattern(unit)}${short ? `|${short}` : ''}|${literal})`;
 }
 
 export function tokenScrubber(secrets: readonly string[]): Scrubber {
@@ -56,15 +54,15 @@ export function tokenScrubber(secrets: readonly string[]): Scrubber {
     const units = Array.from({ length: form.length }, (_, i) => form.charCodeAt(i));
     const head = units.slice(0, Math.min(MIN_PREFIX, units.length));
     return {
-      units,
       head: new RegExp(head.map(unitPattern).join(''), 'g'),
       literal: form.slice(0, head.length),
+      // The rest of the token, one sticky regex per unit: a cut or a shortened echo ends anywhere.
+      tail: units.slice(head.length).map((unit) => new RegExp(unitPattern(unit), 'y')),
     };
   });
-  if (forms.length === 0) return noScrubbing;
   return (text) => {
     let out = text;
-    for (const { units, head, literal } of forms) {
+    for (const { head, literal, tail } of forms) {
       // Fast path: without a backslash only the literal spelling can occur, and a substring search is cheap.
       if (!out.includes(literal) && !out.includes('\\')) continue;
       let result = '';
@@ -72,18 +70,17 @@ export function tokenScrubber(secrets: readonly string[]): Scrubber {
       head.lastIndex = 0;
       for (let m = head.exec(out); m !== null; m = head.exec(out)) {
         let end = m.index + m[0].length;
-        let matched = Math.min(MIN_PREFIX, units.length);
-        // A whole secret shorter than the prefix rule must match whole (the head regex ensured that).
-        for (; matched < units.length; matched++) {
-          const n = unitAt(out, end, units[matched]);
-          if (n === 0) break;
-          end += n;
+        for (const unit of tail) {
+          unit.lastIndex = end;
+          const next = unit.exec(out);
+          if (next === null) break;
+          end += next[0].length;
         }
         result += out.slice(last, m.index) + REDACTED;
         last = end;
         head.lastIndex = end;
       }
-      if (last > 0) out = result + out.slice(last);
+      out = result + out.slice(last);
     }
     return out;
   };

@@ -32,6 +32,24 @@ describe('tokenScrubber', () => {
     expect(tokenScrubber([odd])(JSON.stringify({ echo: odd }))).toBe(`{"echo":"${REDACTED}"}`);
   });
 
+  it('past the prefix, follows the token only as far as it goes, in any spelling', () => {
+    const t = tokenScrubber(['abcdefghij/"\\k']);
+    // The tail spelled \u0069, \u006A (upper-case hex), \/, \" and \\: all one token.
+    expect(t(String.raw`abcdefgh\u0069\u006A\/\"\\k.`)).toBe(`${REDACTED}.`);
+    // It stops where the text stops being the token: another escape, another letter, a broken escape.
+    expect(t(String.raw`abcdefgh\u0041j`)).toBe(String.raw`${REDACTED}\u0041j`);
+    expect(t('abcdefghXj')).toBe(`${REDACTED}Xj`);
+    expect(t('abcdefghj')).toBe(`${REDACTED}j`);
+    expect(t(String.raw`abcdefgh\ij`)).toBe(String.raw`${REDACTED}\ij`);
+    expect(t(String.raw`abcdefgh\u69zzj`)).toBe(String.raw`${REDACTED}\u69zzj`);
+  });
+
+  it('a short escape stands only for its own character', () => {
+    const t = tokenScrubber(['abcdefghij']);
+    for (const escape of [String.raw`\/`, String.raw`\"`, String.raw`\\`])
+      expect(t(`abcd${escape}fghij`)).toBe(`abcd${escape}fghij`);
+  });
+
   it('hides every occurrence, and leaves other text as it was', () => {
     expect(scrub(`${token}|${token}`)).toBe(`${REDACTED}|${REDACTED}`);
     const plain = '{"status_code":1000,"data":{"id":"tok/en"}}';
@@ -45,9 +63,13 @@ describe('tokenScrubber', () => {
 
   it('scrubs every header value', () => {
     const headers = scrubHeaders(
-      { 'x-request-id': `id-${token}`, 'content-type': 'application/json' },
+      { 'x-request-id': `id-${token}`, 'content-type': 'application/json', 'x-absent': undefined },
       scrub,
     );
-    expect({ ...headers }).toEqual({ 'x-request-id': `id-${REDACTED}`, 'content-type': 'application/json' });
+    expect({ ...headers }).toEqual({
+      'x-request-id': `id-${REDACTED}`,
+      'content-type': 'application/json',
+      'x-absent': undefined,
+    });
   });
 });
