@@ -15,6 +15,8 @@ export interface SessionSummary {
   energyKwh: number | null;
   periodEnergyKwh: number | null;
   periodCount: number;
+  /** The unit the period volumes were read in: `Wh` when they looked like Wh and were divided by 1000. */
+  volumeUnit: 'kWh' | 'Wh';
   maxPowerKw: number | null;
   currency: string | null;
   totalCostExclVat: number | null;
@@ -42,6 +44,7 @@ export function summarize(read: ReadSessionParts, p = presentSession(read)): Ses
     energyKwh: p.energy.reported,
     periodEnergyKwh: p.energy.summed,
     periodCount: p.energy.periodCount,
+    volumeUnit: s.volumeUnit,
     maxPowerKw: p.energy.maxPowerKw,
     currency: s.currency,
     totalCostExclVat: p.cost.exclVat,
@@ -75,6 +78,12 @@ export function formatSummaryText(p: SessionPresentation): string {
     row(LABELS.site, v([p.site?.name, p.site?.address, p.site?.coordinatesText].filter(Boolean).join(' · '))),
     row(LABELS.evse, v(p.equipment.used)),
     ...(p.equipment.note ? [row('', p.equipment.note)] : []),
+    ...(p.cdr
+      ? [
+          row(p.cdr.id.label, v(p.cdr.id.text)),
+          ...p.cdr.costLines.map((line, i) => row(i === 0 ? 'CDR cost' : '', line)),
+        ]
+      : []),
     '',
     p.checks.length ? `Checks (${p.checks.length})` : 'Checks: none fired',
     ...p.checks.map(

@@ -13,6 +13,7 @@ import { renderHtmlReport } from '../../../shared/export/report-html';
 import { triageMarkdown } from '../../../shared/export/triage-markdown';
 import type { LoadedSession } from '../../../shared/domain/loaded-session';
 import { presentSession } from '../../../shared/present/present-session';
+import { formatSummaryText } from '../../../shared/session/summary';
 import { loadedFrom } from '../../fixtures/export';
 import { energyPeriods, ocpi230Session, vendorEnvelope } from '../../fixtures/sessions';
 import { memoryIo } from '../../support/memory-io';
@@ -107,6 +108,22 @@ describe('one presentation in every view', () => {
     const p = presentSession(loadedFrom(SESSIONS[2][1]));
     expect(p.energy.verdict).toBe('differ');
     expect(p.checks.map((c) => c.code)).toContain('ENERGY_MISMATCH');
+  });
+
+  it('shows a CDR the billing reader hands over beside the session, in the CLI text', () => {
+    const loaded = loadedFrom(SESSIONS[1][1]);
+    const p = presentSession(loaded, {
+      cdr: {
+        id: 'CDR-1',
+        currency: 'EUR',
+        cost: { shape: 'excl_incl', exclVat: 1, inclVat: 1.2, taxes: [] },
+      },
+    });
+    expect(p.cdr?.costLines).toEqual(['1.00 EUR excl. VAT', '1.20 EUR incl. VAT']);
+    const text = formatSummaryText(p);
+    expect(text).toMatch(/CDR id +CDR-1/);
+    expect(text).toMatch(/CDR cost +1\.00 EUR excl\. VAT/);
+    expect(formatSummaryText(presentSession(loaded))).not.toContain('CDR');
   });
 
   it('lists every 2.3.0 tax line', () => {
