@@ -5,6 +5,9 @@ import { appError, type Result } from '../shared/domain/errors';
 import type { FetchProgress, LoadedSession } from '../shared/domain/loaded-session';
 import type { ClientConfig } from './http/http-client';
 import { demoTransport } from './http/demo-transport';
+import { demoOcpiTransport } from './ocpi/demo-ocpi-transport';
+import { createOcpiApp, type OcpiApp } from './ocpi/ocpi-app';
+import { loadOcpiSession } from './ocpi/ocpi-session-loader';
 import { HistoryStore } from './storage/history';
 import { nodeTransport, type Transport } from './http/http-transport';
 import { createFileLog, logFetch, logFetchFailure, type MainLog } from './log/main-log';
@@ -30,6 +33,8 @@ export interface AppServicesOptions {
 export interface FetchRequest {
   profileId: string;
   sessionId: string;
+  /** The top bar's time hint or a search row's last_updated (epoch ms), for an OCPI Sender search. */
+  around?: number;
   signal?: AbortSignal;
   onProgress?: (progress: Omit<FetchProgress, 'requestId'>) => void;
 }
@@ -44,6 +49,8 @@ export interface AppServices {
   log: MainLog;
   /** Profile → token → GET (and Location GET) → reader. */
   fetchSession(req: FetchRequest): Promise<Result<LoadedSession>>;
+  /** Search, Test connection, Refresh and follow on OCPI profiles. */
+  ocpi: OcpiApp;
 }
 
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
@@ -62,6 +69,15 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
         ok: false,
         error: appError('unknown-profile', 'That profile no longer exists.', 'Pick another profile.'),
       };
+    if (!profile.ocpi && req.sessionId.includes('/'))
+      return {
+        ok: false,
+        error: appError(
+          'invalid-session-id',
+          'CC/PARTY/ID is an OCPI Receiver path; this profile has no OCPI versions URL.',
+          'Give the bare session id, or add the versions URL to the profile in Settings.',
+        ),
+      };
     let token: string | null = null;
     if (!profile.demo) {
       const got = await tokens.get(profile.id);
@@ -69,11 +85,21 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       token = got.value;
     }
     // The Demo profile goes through the same client, only over an in-process transport.
-    const client: ClientConfig = { ...opts.client, transport: profile.demo ? demoTransport : transport };
-    const loaded = await loadSession(
-      { profile, sessionId: req.sessionId, token, signal: req.signal, onProgress: req.onProgress },
-      client,
-    );
+    const load = { profile, sessionId: req.sessionId, token, signal: req.signal, onProgress: req.onProgress };
+    // The Demo profile serves its bundled catalog by bare id, and an OCPI CPO: a time hint or a
+    // CC/PARTY/ID (a search row) goes to the CPO.
+    const demoOcpi =
+      profile.demo && profile.ocpi && (req.around !== undefined || req.sessionId.includes('/'));
+    const loaded =
+      demoOcpi && profile.ocpi
+        ? await loadOcpiSession({ ...load, around: req.around }, profile.ocpi, {
+            ...opts.client,
+            transport: demoOcpiTransport,
+          })
+        : await loadSession(
+            { ...load, ...(req.around !== undefined ? { around: req.around } : {}) },
+            { ...opts.client, transport: profile.demo ? demoTransport : transport },
+          );
     logLoad(log, profile.baseUrl, req.sessionId, loaded);
     return loaded;
   };
@@ -86,6 +112,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     history: new HistoryStore(join(opts.userDataDir, 'history')),
     log,
     fetchSession,
+    ocpi: createOcpiApp({ profiles, tokens, transport, ...(opts.client ? { client: opts.client } : {}) }),
   };
 }
 

@@ -58,7 +58,7 @@ export async function loadOcpiSession(
     ref: ref.value,
     profileParty:
       ocpi.countryCode && ocpi.partyId ? { countryCode: ocpi.countryCode, partyId: ocpi.partyId } : null,
-    around: null,
+    around: req.around ?? null,
     correlationId,
     signal: req.signal,
   });

@@ -21,6 +21,8 @@ export interface LoadRequest {
   sessionId: string;
   /** Null for the Demo profile, which needs none. */
   token: string | null;
+  /** OCPI Sender search: list around this time (epoch ms) first; absent: the last 24 h. */
+  around?: number;
   signal?: AbortSignal;
   onProgress?: (progress: Omit<FetchProgress, 'requestId'>) => void;
 }

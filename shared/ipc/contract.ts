@@ -9,6 +9,9 @@ import type { ExportFormat, SavedFile } from '../domain/export';
 import type { HistorySnapshot } from '../domain/history';
 import type { FetchProgress, LoadedSession } from '../domain/loaded-session';
 import type { Profile, ProfileSave, ProfilesSnapshot, TokenState } from '../domain/profile';
+import type { FollowUpdate } from '../domain/follow';
+import type { ConnectionTestResult } from '../domain/ocpi-connection-report';
+import type { SearchDoneEvent, SearchFilters, SearchProgressEvent, SearchRowsEvent } from '../domain/search';
 import type { Settings } from '../domain/settings';
 
 /** Request/response channels. */
@@ -20,7 +23,8 @@ export interface IpcChannels {
   'token:set': { args: { profileId: string; token: string; memoryOnly: boolean }; result: TokenState };
   'token:clear': { args: { profileId: string }; result: TokenState };
   'session:fetch': {
-    args: { requestId: string; profileId: string; sessionId: string };
+    /** `around`: an OCPI Sender search starts around this time (epoch ms). */
+    args: { requestId: string; profileId: string; sessionId: string; around?: number };
     result: LoadedSession;
   };
   'session:cancel': { args: { requestId: string }; result: boolean };
@@ -43,9 +47,23 @@ export interface IpcChannels {
   /** Attaches a CDR or tariff file chosen in the open dialog to a held session; null when cancelled. */
   'billing:attach-file': { args: { key: string }; result: LoadedSession | null };
   /** Attaches a dropped file; null when it is neither a CDR nor a tariff (the caller opens it instead). */
-  'billing:attach-text': { args: { key: string; fileName: string; text: string }; result: LoadedSession | null };
+  'billing:attach-text': {
+    args: { key: string; fileName: string; text: string };
+    result: LoadedSession | null;
+  };
   /** Removes the session's CDR and tariffs. */
   'billing:detach': { args: { key: string }; result: LoadedSession };
+  /** OCPI: discovery plus one limit=1 list call, step by step; what discovery found is kept on the profile. */
+  'profiles:test-connection': { args: { profileId: string }; result: ConnectionTestResult };
+  /** OCPI: discovery again, its endpoints kept on the profile. */
+  'profiles:refresh-endpoints': { args: { profileId: string }; result: Profile };
+  /** Starts a Sender search; rows, progress and the end come as `search:*` events with the id returned. */
+  'search:start': { args: SearchFilters; result: { searchId: string } };
+  'search:cancel': { args: { searchId: string }; result: boolean };
+  /** The rows of a search, in the order given by their keys (what the table shows), as CSV. */
+  'search:export-csv': { args: { searchId: string; keys: string[] }; result: SavedFile };
+  /** One tick of live follow for a held session (the renderer's timer calls it every N seconds). */
+  'session:follow': { args: { key: string; profileId: string }; result: FollowUpdate };
 }
 
 export type IpcChannel = keyof IpcChannels;
@@ -77,6 +95,12 @@ export const IPC_CHANNELS = [
   'billing:attach-file',
   'billing:attach-text',
   'billing:detach',
+  'profiles:test-connection',
+  'profiles:refresh-endpoints',
+  'search:start',
+  'search:cancel',
+  'search:export-csv',
+  'session:follow',
 ] as const satisfies readonly IpcChannel[];
 
 /** Events main pushes to the renderer. */
@@ -84,9 +108,18 @@ export interface IpcEvents {
   'session:progress': FetchProgress;
   /** A fetched session could not be kept in history (written after the fetch answered). */
   'history:notice': { message: string };
+  'search:rows': SearchRowsEvent;
+  'search:progress': SearchProgressEvent;
+  'search:done': SearchDoneEvent;
 }
 export type IpcEvent = keyof IpcEvents;
-export const IPC_EVENTS = ['session:progress', 'history:notice'] as const satisfies readonly IpcEvent[];
+export const IPC_EVENTS = [
+  'session:progress',
+  'history:notice',
+  'search:rows',
+  'search:progress',
+  'search:done',
+] as const satisfies readonly IpcEvent[];
 
 /** The domain API the preload exposes as `window.inspector` (and the browser harness mirrors). */
 export type InspectorApi = {

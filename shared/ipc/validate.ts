@@ -5,7 +5,9 @@
 import { checkHeaderName, checkToken } from '../domain/credentials';
 import { appError, type AppError, type Result } from '../domain/errors';
 import { type ExportFormat, isExportFormat } from '../domain/export';
+import type { SearchFilters } from '../domain/search';
 import { parseOcpiSettings } from '../ocpi/profile-settings';
+import { parseSessionRef } from '../ocpi/session-ref';
 import {
   API_FLAVOURS,
   type ApiFlavour,
@@ -171,19 +173,43 @@ export function parseTokenSetArgs(
   return ok({ profileId: id.value.profileId, token: token.value, memoryOnly: a.memoryOnly });
 }
 
+/**
+ * The id to fetch: a session id, or `CC/PARTY/ID` for an OCPI Receiver GET. The split is
+ * shared/ocpi/session-ref's; each part is checked there (country and party shapes, and the id by
+ * `checkSessionId`: no dot segment, slash or control character), and the three come back normalized.
+ */
+export function checkFetchSessionId(raw: unknown): Result<string> {
+  if (typeof raw !== 'string' || !raw.includes('/')) return checkSessionId(raw);
+  const ref = parseSessionRef(raw.startsWith('http') ? '' : raw);
+  if (!ref.ok) return ref;
+  const { id, party } = ref.value;
+  return ok(party ? `${party.countryCode}/${party.partyId}/${id}` : id);
+}
+
+/** A time (epoch ms) between 2000 and 2100: the `around` hint of a fetch. */
+const isEpochMs = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && v >= 946_684_800_000 && v <= 4_102_444_800_000;
+
 export function parseFetchArgs(
   raw: unknown,
-): Result<{ requestId: string; profileId: string; sessionId: string }> {
+): Result<{ requestId: string; profileId: string; sessionId: string; around?: number }> {
   const requestId = parseIdArg(raw, 'requestId');
   if (!requestId.ok) return requestId;
   const profileId = parseIdArg(raw, 'profileId');
   if (!profileId.ok) return profileId;
-  const sessionId = checkSessionId((raw as Fields).sessionId);
+  const sessionId = checkFetchSessionId((raw as Fields).sessionId);
   if (!sessionId.ok) return sessionId;
+  const around = (raw as Fields).around;
+  if (around !== undefined && !isEpochMs(around))
+    return bad(
+      'The time hint is not a date-time.',
+      'Pick a date and time beside the session id, or clear it.',
+    );
   return ok({
     requestId: requestId.value.requestId,
     profileId: profileId.value.profileId,
     sessionId: sessionId.value,
+    ...(around !== undefined ? { around } : {}),
   });
 }
 
@@ -336,4 +362,62 @@ export function parseAttachTextArgs(raw: unknown): Result<{ key: string; fileNam
   if (!key.ok) return key;
   const file = parseOpenTextArgs(raw);
   return file.ok ? ok({ key: key.value.key, ...file.value }) : file;
+}
+
+/** A search's `last_updated` window may span at most this many days (the demo and most CPOs keep less). */
+export const MAX_SEARCH_DAYS = 93;
+const STATUS = /^[A-Z_]{1,32}$/;
+
+/** An ISO-8601 date-time with a zone, as normalized UTC ISO, or null. */
+function isoWithZone(v: unknown): string | null {
+  if (typeof v !== 'string' || v.length > 40 || !/(Z|[+-]\d\d:?\d\d)$/i.test(v)) return null;
+  const ms = Date.parse(v);
+  return isEpochMs(ms) ? new Date(ms).toISOString() : null;
+}
+
+/** `search:start`: profile, the last_updated window [from, to), an optional status and free text. */
+export function parseSearchStartArgs(raw: unknown): Result<SearchFilters> {
+  const profileId = parseIdArg(raw, 'profileId');
+  if (!profileId.ok) return profileId;
+  const a = raw as Fields;
+  const from = isoWithZone(a.from);
+  const to = isoWithZone(a.to);
+  if (from === null || to === null)
+    return bad('The search needs a from and a to date-time.', 'Pick both ends of the last_updated range.');
+  const span = Date.parse(to) - Date.parse(from);
+  if (span <= 0) return bad('The search range ends before it starts.', 'Pick a "to" after the "from".');
+  if (span > MAX_SEARCH_DAYS * 86_400_000)
+    return bad(`The search range is longer than ${MAX_SEARCH_DAYS} days.`, 'Search a shorter range.');
+  const status = a.status;
+  if (status !== null && (typeof status !== 'string' || !STATUS.test(status)))
+    return bad('The status filter is not a session status.', 'Pick a status, or Any.');
+  const text = a.text;
+  if (typeof text !== 'string' || text.length > 200 || CONTROL.test(text))
+    return bad('The search text must be at most 200 characters, without control characters.', 'Shorten it.');
+  return ok({ profileId: profileId.value.profileId, from, to, status, text });
+}
+
+export const MAX_EXPORT_KEYS = 1_000_000;
+
+/** `search:export-csv`: the search, and the keys of its rows in the order to write them. */
+export function parseSearchExportArgs(raw: unknown): Result<{ searchId: string; keys: string[] }> {
+  const searchId = parseIdArg(raw, 'searchId');
+  if (!searchId.ok) return searchId;
+  const keys = (raw as Fields).keys;
+  if (
+    !Array.isArray(keys) ||
+    keys.length > MAX_EXPORT_KEYS ||
+    !keys.every((k): k is string => typeof k === 'string' && k.length <= 300)
+  )
+    return bad('The export needs the list of rows to write.', 'Export from the search view again.');
+  return ok({ searchId: searchId.value.searchId, keys });
+}
+
+/** `session:follow`: the held session's key and the profile to ask. */
+export function parseFollowArgs(raw: unknown): Result<{ key: string; profileId: string }> {
+  const key = parseIdArg(raw, 'key');
+  if (!key.ok) return key;
+  const profileId = parseIdArg(raw, 'profileId');
+  if (!profileId.ok) return profileId;
+  return ok({ key: key.value.key, profileId: profileId.value.profileId });
 }

@@ -22,7 +22,9 @@ import { createBillingHandlers } from './billing';
 import { createExportHandlers } from './export';
 import { createFileHandlers } from './files';
 import { createHistoryHandlers } from './history';
+import { createOcpiHandlers } from './ocpi';
 import { createProfileHandlers } from './profiles';
+import { createSearchHandlers } from './search';
 import { createSessionHandlers } from './session';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers } from './shell';
@@ -46,6 +48,8 @@ export function createChannelTable(services: AppServices, ctx: IpcHandlerContext
     ...createFileHandlers(services, ctx),
     ...createExportHandlers(services, ctx),
     ...createHistoryHandlers(services),
+    ...createSearchHandlers(services, ctx),
+    ...createOcpiHandlers(services),
     ...createBillingHandlers(services, ctx),
   };
 }

@@ -1,0 +1,42 @@
+/**
+ * `profiles:test-connection`, `profiles:refresh-endpoints` and `session:follow` for OCPI profiles.
+ * Follow is one re-fetch per call, on the renderer's timer: the renderer owns the toggle and the interval,
+ * so closing the session, reloading the window or a tick that fails stops it with no loop left in main.
+ */
+import { appError } from '../../../../shared/domain/errors';
+import { parseFollowArgs, parseIdArg } from '../../../../shared/ipc/validate';
+import type { AppServices } from '../../../../services/app-services';
+import type { ChannelEntries } from '../channel-table';
+
+export function createOcpiHandlers(
+  services: Pick<AppServices, 'ocpi' | 'registry'>,
+): ChannelEntries<'profiles:test-connection' | 'profiles:refresh-endpoints' | 'session:follow'> {
+  return {
+    'profiles:test-connection': {
+      parse: (raw) => parseIdArg(raw, 'profileId'),
+      run: ({ profileId }) => services.ocpi.testConnection(profileId),
+    },
+    'profiles:refresh-endpoints': {
+      parse: (raw) => parseIdArg(raw, 'profileId'),
+      run: ({ profileId }) => services.ocpi.refreshEndpoints(profileId),
+    },
+    'session:follow': {
+      parse: parseFollowArgs,
+      run: async ({ key, profileId }) => {
+        const loaded = services.registry.get(key);
+        if (!loaded)
+          return {
+            ok: false,
+            error: appError(
+              'not-found',
+              'That session is no longer held by the app.',
+              'Fetch it again, then follow it.',
+            ),
+          };
+        const tick = await services.ocpi.followTick(profileId, loaded);
+        if (tick.ok && tick.value.updated) services.registry.put(tick.value.loaded);
+        return tick;
+      },
+    },
+  };
+}
