@@ -16,6 +16,7 @@ export default defineConfig({
       // nor redact-deep.test.ts (a million levels, over 20 s per mutant instrumented): the full suite runs them.
       'test/shared/export/redact.test.ts',
       'test/shared/export/csv.test.ts',
+      'test/shared/export/csv-quoting.test.ts',
       'test/shared/export/html-escape.test.ts',
       'test/shared/export/report-html.test.ts',
       // app:// path guard, window hardening, IPC validators

@@ -311,3 +311,75 @@ describe('redaction edge cases', () => {
     ).toEqual(FETCH_META);
   });
 });
+
+describe('what the scanner takes as JSON', () => {
+  // An id under 3 characters is replaced in a JSON body (as a whole value) but not in text that is not
+  // JSON, so whether "AB" is replaced tells whether the scanner read the body as JSON.
+  const scanned = (location: string): boolean => {
+    const loaded = loadedFrom(sessionWith('"auth_id": "AB"'), null);
+    const red = redactLoaded({ ...loaded, rawLocationText: location }).rawLocationText ?? '';
+    return !red.includes('"AB"');
+  };
+
+  it.each([
+    '\r\n\t{"x":\t"AB",\r\n"n": -1, "z": 9, "w": 0, "f": 1.25, "e": 1e5, "E": 2E-3, "p": 3e+2}',
+    '{"t": true, "l": [false, null, {}], "x": "AB", "s": "\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9"}',
+    '"AB"',
+    '["AB"]',
+  ])('reads %j as JSON', (text) => expect(scanned(text)).toBe(true));
+
+  it.each([
+    '{"x": "AB"',
+    '{"x": ["AB"}]',
+    '["AB"]]',
+    '"AB", 1',
+    '{1: "AB"}',
+    '{"x": "AB", "y": "\u0001"}',
+    '{"x": "AB", "y": "\\u00ZZ"}',
+    '{"x": "AB", "y": "\\q"}',
+    '{"x": "AB", "y": "\\',
+    '{"x": "AB", "y": nope}',
+  ])('does not read %j as JSON', (text) => expect(scanned(text)).toBe(false));
+
+  it('reads a number id with all its digits, fraction and exponent', () => {
+    const body = JSON.parse(
+      redactRawBody('"auth_id": 1234.5678, "token_uid": 4.5e+12, "x": "1234.5678", "y": "4.5e+12"'),
+    );
+    expect(body).toMatchObject({ x: 'REDACTED-1', y: 'REDACTED-2' });
+  });
+
+  it.each(['id_tag', 'group_id', 'IdTag'])('matches the key %s', (key) => {
+    expect(redactRawBody(`"${key}": "GRP-0001"`)).not.toContain('GRP-0001');
+  });
+
+  it('matches uid inside a Token object', () => {
+    expect(JSON.parse(redactRawBody('"token": {"uid": "TOK-0002"}')).token.uid).toBe('REDACTED-1');
+  });
+
+  it('ignores an empty id', () => {
+    const body = JSON.parse(redactRawBody('"auth_id": "", "token_uid": "CARD-0003", "e": ""'));
+    expect(body).toMatchObject({ auth_id: '', e: '' });
+  });
+
+  it('redacts check messages and derived lists; derived numbers that are not ids stay numbers', () => {
+    const loaded = loadedFrom(sessionWith('"auth_id": "424242"'));
+    loaded.checks = [{ ...loaded.checks[0], code: 'X', severity: 'info', message: 'card 424242 seen' }];
+    loaded.session = {
+      ...loaded.session,
+      list: ['424242', 'ok'],
+      counts: { n: 424242 },
+    } as unknown as typeof loaded.session;
+    const red = redactLoaded(loaded);
+    expect(red.checks[0]).toMatchObject({ code: 'X', message: 'card REDACTED-1 seen' });
+    const session = red.session as unknown as { list: string[]; counts: { n: number } };
+    expect(session.list).toEqual(['REDACTED-1', 'ok']);
+    expect(session.counts.n).toBe(424242);
+    session.counts.n = 1;
+    delete (session as { list?: unknown }).list;
+    expect(session.counts.n).toBe(1);
+  });
+});
+
+function redactRawBody(members: string): string {
+  return redactLoaded(loadedFrom(sessionWith(members))).rawText;
+}
