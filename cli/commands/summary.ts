@@ -8,7 +8,7 @@ import { formatSummaryText, summarize } from '../../shared/session/summary';
 import { CliError, type CliIo, parseArgs, readInput } from '../io';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { positionals, options } = parseArgs(args, ['json'], []);
+  const { positionals, options } = parseArgs(args, ['json', 'as-sent'], []);
   if (positionals.length !== 1)
     throw new CliError('summary takes exactly one input: a file path or - for standard input');
   const text = await readInput(positionals[0], io);
@@ -19,7 +19,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stdout(options.json ? jsonWithVisibleEscapes(cdr.summary) + '\n' : formatCdrSummaryText(cdr.summary));
     return 0;
   }
-  const read = readSessionOrBundle(text);
+  // --as-sent keeps volumes that look like Wh as written instead of reading them as Wh.
+  const read = readSessionOrBundle(text, { volumes: options['as-sent'] ? 'as-sent' : 'auto' });
   if (!read.ok) {
     const { error } = read;
     throw new CliError(

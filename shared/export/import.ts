@@ -9,7 +9,7 @@ import { openCdrAlone } from '../billing/cdr-alone';
 import { API_FLAVOURS, type ApiFlavour } from '../domain/profile';
 import { parseJsonText } from '../session/json-text';
 import { locationUnavailable } from '../session/location-unavailable';
-import { readSession } from '../session/read-session';
+import { type ReadOptions, readSession } from '../session/read-session';
 import { foreignFormat, readerErrorToAppError } from '../session/reader-app-error';
 import type { ReadResult } from '../session/types';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleSource } from './bundle';
@@ -47,12 +47,16 @@ export function readSessionFile(text: string, fileNameOrPath: string): Result<Im
  * The reader's result for anything the app opens, bundles included (re-read from their raw response):
  * what `ocpi-inspect summary` reads, so a bundle summarizes exactly like the response it came from.
  */
-export function readSessionOrBundle(text: string): ReadResult {
+export function readSessionOrBundle(text: string, options: Pick<ReadOptions, 'volumes'> = {}): ReadResult {
   const parsed = parseJsonText(text);
-  if (!parsed.ok || !isBundleLike(parsed.value)) return readSession(parsed.ok ? parsed.value : text);
+  if (!parsed.ok || !isBundleLike(parsed.value))
+    return parsed.ok ? readSession(parsed.value, { ...options, text }) : readSession(text, options);
   const bundle = unpackBundle(parsed.value, 'The input');
   if (!bundle.ok) return { ok: false, error: { kind: 'unsupported-bundle', message: bundle.error.message } };
-  return readSession(bundle.response, bundle.location === null ? {} : { location: bundle.location });
+  return readSession(
+    bundle.response,
+    bundle.location === null ? options : { ...options, location: bundle.location },
+  );
 }
 
 function isBundleLike(value: unknown): value is Record<string, unknown> {

@@ -42,8 +42,8 @@ export function runChecks(s: NormalizedSession, facts: ReaderFacts): Check[] {
   checkPeriodOrder(s, checks);
   checkPeriodsInsideSession(s, checks);
   checkGaps(s, checks);
-  // As sent, Wh volumes give 1000× the power: the unit check already says so.
-  if (!wh || s.volumeUnit === 'Wh') checkConnectorPower(s, checks);
+  // With the volumes' unit in doubt the period power is too: the unit check is the finding, not the power.
+  if (!wh) checkConnectorPower(s, checks);
   checkNegative(facts, checks);
   checkCoordinates(s, facts, checks);
   return checks;

@@ -31,7 +31,7 @@ export function halfUnitOf(value: number): number {
 export function compareEnergy(kwh: number | null, rounding: EnergyRounding): EnergyComparison | null {
   if (kwh === null || rounding.sum === null) return null;
   // The volumes' own decimals explain up to half a unit of their last place each; kwh's own rounding too.
-  const tolerance = rounding.halfUnits + halfUnitOf(kwh) + 1e-9;
+  const tolerance = rounding.halfUnits + (rounding.kwhHalfUnit ?? halfUnitOf(kwh)) + 1e-9;
   const diff = Math.abs(rounding.sum - kwh);
   return {
     reported: kwh,

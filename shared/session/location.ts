@@ -29,10 +29,19 @@ export function readLocation(
   facts: LocationFacts,
 ): SiteLocation {
   const operator = f.object(raw, 'operator', path);
-  const evsesRaw = f.array(raw, 'evses', path) ?? [];
+  let evsesRaw = f.array(raw, 'evses', path) ?? [];
+  // OCPI 2.0 sessions embed the one EVSE used as a singular `evse` object.
+  const single = raw.evses === undefined && isObject(raw.evse);
+  if (single) {
+    evsesRaw = [raw.evse];
+    f.sink.add(
+      childPath(path, 'evse'),
+      'a single "evse" object (OCPI 2.0) instead of an "evses" list; read as the list of one',
+    );
+  }
   const evses: Evse[] = [];
   evsesRaw.forEach((item, i) => {
-    const p = childPath(childPath(path, 'evses'), i);
+    const p = single ? childPath(path, 'evse') : childPath(childPath(path, 'evses'), i);
     if (isObject(item)) evses.push(readEvse(f, item, p, facts));
     else f.sink.add(p, 'expected an EVSE object; ignored');
   });

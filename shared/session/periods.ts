@@ -11,7 +11,13 @@ import type { JsonObject } from './field-reader';
 import type { PeriodTable } from './types';
 import { describe, type FieldReader, isObject } from './field-reader';
 import { hasZone, parseIsoDateInto } from './iso-date';
-import { canonicalEnum, ENERGY_DIMENSIONS, KNOWN_DIMENSIONS, SIGNED_DIMENSIONS } from './vocabulary';
+import {
+  canonicalEnum,
+  ENERGY_DIMENSIONS,
+  KNOWN_DIMENSIONS,
+  SIGNED_DIMENSIONS,
+  START_ALIASES,
+} from './vocabulary';
 
 /** What the checks need to know about the periods beyond the table itself. */
 export interface PeriodFacts {
@@ -324,9 +330,23 @@ export function readPeriods(
   };
 }
 
-/** A period without a plain text start: `{"$date": …}` (MongoDB exports) is read with a warning. */
+/**
+ * A period without a plain text start: `{"$date": …}` (MongoDB exports) or a start under another name
+ * (`startDateTime`) is read with a warning.
+ */
 function readOddStart(f: FieldReader, period: JsonObject, periodPath: string): number {
-  const key = period.start_date_time !== undefined ? 'start_date_time' : 'start_datetime';
+  let key = period.start_date_time !== undefined ? 'start_date_time' : 'start_datetime';
+  if (period[key] === undefined || period[key] === null) {
+    const alias = START_ALIASES.find((name) => period[name] !== undefined && period[name] !== null);
+    if (alias !== undefined) {
+      key = alias;
+      f.sink.addGrouped(
+        `period:alias:${alias}`,
+        `${periodPath}.${alias}`,
+        `the period start is named "${alias}", not start_date_time; read as the start`,
+      );
+    }
+  }
   const raw = period[key];
   if (raw === undefined || raw === null) {
     f.sink.addGrouped(
@@ -339,14 +359,21 @@ function readOddStart(f: FieldReader, period: JsonObject, periodPath: string): n
   return f.dateValue(raw, `${periodPath}.${key}`, 'period') ?? NaN;
 }
 
-/** `dimensions` as an object keyed by type (`{"ENERGY": 1.2}`) instead of a list: read as that list. */
+/**
+ * `dimensions` as an object keyed by type instead of a list, each value a volume (`{"ENERGY": 1.2}`) or a
+ * whole dimension (`{"ENERGY": {"type": "ENERGY", "volume": 1.2}}`): read as that list.
+ */
 function dimensionsFromObject(f: FieldReader, dims: JsonObject, dimsPath: string): unknown[] {
   f.sink.addGrouped(
     'period:dims-object',
     dimsPath,
     'dimensions sent as an object keyed by type instead of a list; read as a list',
   );
-  return Object.keys(dims).map((type) => ({ type, volume: dims[type] }));
+  return Object.keys(dims).map((key) => {
+    const value = dims[key];
+    if (!isObject(value) || !('volume' in value)) return { type: key, volume: value };
+    return { type: typeof value.type === 'string' ? value.type : key, volume: value.volume };
+  });
 }
 
 function noteNegative(facts: PeriodFacts, type: string, volume: number, at: string, i: number): void {

@@ -19,7 +19,7 @@ import { findUsedEquipment, type LocationFacts, readLocation } from './location'
 import { emptyPeriods, readPeriods, scaleEnergyVolumes } from './periods';
 import { detectWhVolumes } from './energy-unit';
 import { type ReaderFacts, runChecks } from './checks';
-import { KNOWN_AUTH_METHODS, KNOWN_STATUSES } from './vocabulary';
+import { canonicalEnum, KNOWN_AUTH_METHODS, KNOWN_STATUSES, START_ALIASES } from './vocabulary';
 
 export interface ReadOptions {
   /** The Location of an OCPI 2.2+ session, fetched separately: a bare Location or its response envelope. */
@@ -29,6 +29,8 @@ export interface ReadOptions {
    * in `volumeUnit`. `as-sent`: they are kept as written; the check fires either way.
    */
   volumes?: 'auto' | 'as-sent';
+  /** The JSON text `input` was parsed from, when the caller parsed it: `kwh`'s written decimals are read there. */
+  text?: string;
 }
 
 const SESSION_MARKERS = [
@@ -43,6 +45,46 @@ const SESSION_MARKERS = [
 ];
 
 const fail = (error: ReaderError): ReadResult => ({ ok: false, error });
+
+/**
+ * A CDR, a Location or a PATCH body given where a session is expected, named as what it is; any other
+ * object without a session's fields as such. Null when it is a session.
+ */
+function notASession(data: JsonObject): ReaderError | null {
+  const has = (key: string): boolean => key in data;
+  const named = (detected: NonNullable<ReaderError['detected']>, message: string): ReaderError => ({
+    kind: 'not-a-session',
+    detected,
+    message,
+  });
+  if (has('total_energy') || has('cdr_location') || has('stop_date_time'))
+    return named(
+      'cdr',
+      `This JSON is an OCPI CDR (charge detail record: it has ${['total_energy', 'cdr_location', 'stop_date_time'].filter(has).join(', ')}), not a session.`,
+    );
+  const sessionish = SESSION_MARKERS.filter((key) => key !== 'location').some(has);
+  if (!sessionish && (has('evses') || (has('coordinates') && has('address'))))
+    return named('location', 'This JSON is an OCPI Location (it has evses and coordinates), not a session.');
+  const identified =
+    has('id') ||
+    has('session_id') ||
+    has('start_date_time') ||
+    has('start_datetime') ||
+    START_ALIASES.some(has);
+  if (!identified && (sessionish || has('last_updated'))) {
+    const fields = ['kwh', 'charging_periods', 'status', 'total_cost', 'last_updated'].filter(has);
+    return named(
+      'session-patch',
+      `This JSON is a partial session update (a PATCH body with ${fields.join(', ')}): it has no session id or start time, so there is no whole session to show.`,
+    );
+  }
+  if (!identified || !(sessionish || START_ALIASES.some(has)))
+    return {
+      kind: 'not-a-session',
+      message: 'This JSON is not a charging session: it has no session id, start time, kWh or status.',
+    };
+  return null;
+}
 
 export function readSession(input: unknown, options: ReadOptions = {}): ReadResult {
   let value = input;
@@ -64,15 +106,8 @@ export function readSession(input: unknown, options: ReadOptions = {}): ReadResu
   if ('error' in unwrapped) return fail(unwrapped.error);
   const { data, path } = unwrapped;
 
-  if (
-    !SESSION_MARKERS.some((key) => key in data) ||
-    !('id' in data || 'session_id' in data || 'start_date_time' in data || 'start_datetime' in data)
-  ) {
-    return fail({
-      kind: 'not-a-session',
-      message: 'This JSON is not a charging session: it has no session id, start time, kWh or status.',
-    });
-  }
+  const other = notASession(data);
+  if (other) return fail(other);
 
   const facts: ReaderFacts = {
     periods: { energyVolumes: 0, energyRounding: 0, energySum: null, negative: null },
@@ -80,6 +115,12 @@ export function readSession(input: unknown, options: ReadOptions = {}): ReadResu
     wh: null,
   };
   const session = normalize(f, data, path, options, facts);
+  const kwhHalf = kwhHalfUnit(
+    data.kwh,
+    session.kwh,
+    typeof input === 'string' ? input : (options.text ?? null),
+  );
+  if (kwhHalf !== null) session.energyRounding.kwhHalfUnit = kwhHalf;
   const warnings = sink.finish();
   return { ok: true, session, warnings, checks: runChecks(session, facts) };
 }
@@ -132,11 +173,14 @@ function normalize(
     }
   }
 
-  const status = f.string(data, 'status', path);
-  if (status !== null && !KNOWN_STATUSES.includes(status)) {
-    f.sink.add(childPath(path, 'status'), `unknown status "${status}"; kept as given`);
-  }
-  const startedAt = f.date(data, ['start_date_time', 'start_datetime'], path);
+  const status = knownEnum(
+    f,
+    f.string(data, 'status', path),
+    KNOWN_STATUSES,
+    childPath(path, 'status'),
+    'status',
+  );
+  const startedAt = readStart(f, data, path);
   const endedAt = f.date(data, ['end_date_time', 'end_datetime'], path);
   const lastUpdated = f.date(data, ['last_updated'], path) ?? f.date(data, ['last_modified_date'], path);
   const kwh = f.number(data, 'kwh', path);
@@ -236,9 +280,13 @@ function readSeparateLocation(f: FieldReader, raw: unknown, facts: LocationFacts
 }
 
 function readAuth(f: FieldReader, data: JsonObject, path: string): AuthInfo {
-  const method = f.string(data, 'auth_method', path);
-  if (method !== null && !KNOWN_AUTH_METHODS.includes(method))
-    f.sink.add(childPath(path, 'auth_method'), `unknown auth method "${method}"; kept as given`);
+  const method = knownEnum(
+    f,
+    f.string(data, 'auth_method', path),
+    KNOWN_AUTH_METHODS,
+    childPath(path, 'auth_method'),
+    'auth method',
+  );
   const token = f.object(data, 'cdr_token', path);
   const tokenPath = childPath(path, 'cdr_token');
   return {
@@ -251,4 +299,66 @@ function readAuth(f: FieldReader, data: JsonObject, path: string): AuthInfo {
     contractId:
       (token ? f.string(token, 'contract_id', tokenPath) : null) ?? f.string(data, 'contract_id', path),
   };
+}
+
+/**
+ * An enum value: known as is; a known value in other case (`completed`) read as its upper-case meaning with a
+ * warning; anything else kept as given with a warning.
+ */
+function knownEnum(
+  f: FieldReader,
+  value: string | null,
+  known: readonly string[],
+  path: string,
+  what: string,
+): string | null {
+  if (value === null || known.includes(value)) return value;
+  const upper = canonicalEnum(value, known);
+  if (upper !== null) {
+    f.sink.add(path, `${what} "${value}" is not upper-case; read as ${upper}`);
+    return upper;
+  }
+  f.sink.add(path, `unknown ${what} "${value}"; kept as given`);
+  return value;
+}
+
+/** The start time; a start under another name is read with a warning, a missing one is warned about. */
+function readStart(f: FieldReader, data: JsonObject, path: string): number | null {
+  const ocpiKey = ['start_date_time', 'start_datetime'].find(
+    (key) => data[key] !== undefined && data[key] !== null,
+  );
+  if (ocpiKey !== undefined) return f.date(data, [ocpiKey], path);
+  const alias = START_ALIASES.find((key) => data[key] !== undefined && data[key] !== null);
+  if (alias !== undefined) {
+    const ms = f.date(data, [alias], path);
+    f.sink.add(
+      childPath(path, alias),
+      ms === null
+        ? `the start is named "${alias}", not start_date_time, and is unreadable; the session has no start time`
+        : `the start is named "${alias}", not start_date_time (OCPI 2.2+) or start_datetime (2.1.1); read as the start`,
+    );
+    return ms;
+  }
+  f.sink.add(
+    childPath(path, 'start_date_time'),
+    'the session has no start time (start_date_time or start_datetime); times and durations cannot be known',
+  );
+  return null;
+}
+
+/**
+ * Half a unit of the last decimal `kwh` was written with, for the rounding tolerance: `"41.00"` and `0.00`
+ * have two, which the parsed number (41, 0) no longer shows. Text says it; a number is looked up in the
+ * JSON text when there is one. Null when unknown (the tolerance then reads the number's own decimals).
+ */
+function kwhHalfUnit(raw: unknown, kwh: number | null, text: string | null): number | null {
+  if (kwh === null) return null;
+  let written: string | null = typeof raw === 'string' ? raw.trim() : null;
+  if (written === null && typeof raw === 'number' && text !== null) {
+    const literal = /"kwh"\s*:\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)/.exec(text)?.[1];
+    if (literal !== undefined && Number(literal) === kwh) written = literal;
+  }
+  if (written === null || /[eE]/.test(written)) return null;
+  const dot = Math.max(written.indexOf('.'), written.indexOf(','));
+  return 0.5 * 10 ** -(dot < 0 ? 0 : written.length - dot - 1);
 }

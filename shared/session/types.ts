@@ -196,6 +196,8 @@ export interface EnergyRounding {
   volumes: number;
   /** Half a unit of each volume's last written decimal place, summed (kWh). */
   halfUnits: number;
+  /** Half a unit of the last decimal `kwh` was written with (`"41.00"` → 0.005), when the text showed it. */
+  kwhHalfUnit?: number;
 }
 
 export type ReaderErrorKind =
@@ -207,6 +209,8 @@ export interface ReaderError {
   message: string;
   /** Character offset for `not-json`, when the parser said. */
   position?: number;
+  /** For `not-a-session`: what the JSON is instead, when it could tell (CDRs are read by the billing view). */
+  detected?: 'cdr' | 'location' | 'session-patch';
   /** Envelope `status_code` and `status_message`, for `envelope-status`. */
   statusCode?: number;
   statusMessage?: string;

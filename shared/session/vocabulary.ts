@@ -35,3 +35,12 @@ export function canonicalEnum(value: string, known: ReadonlySet<string> | readon
   const has = 'has' in known ? known.has(upper) : known.includes(upper);
   return has ? upper : null;
 }
+
+/** Names for a start time that are not OCPI's, seen in real payloads (MongoDB seeds, other schemas). */
+export const START_ALIASES: readonly string[] = [
+  'startDateTime',
+  'start_time',
+  'startTime',
+  'started_at',
+  'startedAt',
+];

@@ -35,6 +35,7 @@ describe('ocpi-inspect summary', () => {
         'energyKwh',
         'periodEnergyKwh',
         'periodCount',
+        'volumeUnit',
         'maxPowerKw',
         'currency',
         'totalCostExclVat',
