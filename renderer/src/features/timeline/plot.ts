@@ -75,6 +75,12 @@ function valuesUpToTwo(values: Float64Array): number {
   return count;
 }
 
+/** Width of a y axis in CSS pixels: its longest tick label (12 px font) plus the ticks and a gap. */
+const axisSize = (_u: uPlot, values: string[] | null): number => {
+  const longest = values ? Math.max(0, ...values.map((v) => String(v ?? '').length)) : 3;
+  return Math.max(30, longest * 7 + 14);
+};
+
 /** Buckets for the downsampler: one per two CSS pixels of plot width (each keeps its extremes). */
 const bucketsFor = (width: number): number => Math.max(100, Math.round(width / 2));
 
@@ -104,7 +110,7 @@ export function createPlot(host: HTMLElement, config: PlotConfig): TimelinePlot 
     return whole.window;
   };
   const first = windowFor(view);
-  // Narrow axes: a session with SoC and current has four of them.
+  // Axes as wide as their longest tick label, no wider: a session with SoC and current has four of them.
   const axis = (scale: string, side: 1 | 3, label: string, showGrid: boolean): uPlot.Axis => ({
     scale,
     side,
@@ -112,7 +118,7 @@ export function createPlot(host: HTMLElement, config: PlotConfig): TimelinePlot 
     stroke: theme.fg,
     grid: { show: showGrid, stroke: theme.grid, width: 1 },
     ticks: { stroke: theme.grid, width: 1, size: 6 },
-    size: 42,
+    size: axisSize,
     labelSize: 20,
     gap: 3,
   });
