@@ -3,15 +3,18 @@ import { APP_VERSION } from '../shared/export/app-version';
 import { visibleText } from '../shared/present/visible-text';
 import { CliError, type CliIo, nodeIo } from './io';
 
-const COMMANDS: Record<string, () => Promise<{ run: (args: string[], io: CliIo) => Promise<number> }>> = {
-  summary: () => import('./commands/summary'),
-  fetch: () => import('./commands/fetch'),
-  export: () => import('./commands/export'),
-  cost: () => import('./commands/cost'),
-  reconcile: () => import('./commands/reconcile'),
-  discover: () => import('./commands/discover'),
-  list: () => import('./commands/list'),
-};
+type Command = { run: (args: string[], io: CliIo) => Promise<number> };
+// A Map: the command name comes from the user and must never reach Object.prototype ("constructor").
+const COMMANDS = new Map<string, () => Promise<Command>>([
+  ['summary', () => import('./commands/summary')],
+  ['fetch', () => import('./commands/fetch')],
+  ['fetch-cdr', () => import('./commands/fetch-cdr')],
+  ['export', () => import('./commands/export')],
+  ['cost', () => import('./commands/cost')],
+  ['reconcile', () => import('./commands/reconcile')],
+  ['discover', () => import('./commands/discover')],
+  ['list', () => import('./commands/list')],
+]);
 
 const USAGE = `Usage:
   ocpi-inspect --version
@@ -19,6 +22,8 @@ const USAGE = `Usage:
   ocpi-inspect fetch <id> (--profile NAME | --base-url URL [--flavour vendor|ocpi-2.1.1|ocpi-2.2.1|ocpi-2.3.0]
                       [--auth-scheme token|bearer|header:NAME] [--base64]) [--out FILE] [--verbose]
   ocpi-inspect fetch <id|CC/PARTY/ID|URL> (--versions-url URL [--version V] | --profile NAME) [--around ISO]
+                      [--country-code CC --party-id ID] [--out FILE]
+  ocpi-inspect fetch-cdr <session-id> (--versions-url URL [--version V] | --profile NAME) [--around ISO]
                       [--country-code CC --party-id ID] [--out FILE]
   ocpi-inspect discover (--versions-url URL [--version V] | --profile NAME) [--json]
   ocpi-inspect list (--versions-url URL [--version V] | --profile NAME) --from ISO --to ISO [--status S]
@@ -37,7 +42,7 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
     io.stdout(USAGE + '\n');
     return name ? 0 : 2;
   }
-  const load = COMMANDS[name];
+  const load = COMMANDS.get(name);
   if (!load) {
     io.stderr(`ocpi-inspect: unknown command "${visibleText(name)}"\n${USAGE}\n`);
     return 2;

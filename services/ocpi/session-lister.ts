@@ -15,8 +15,10 @@ import type { OcpiConnection } from './ocpi-connection';
 export const DEFAULT_PAGE_LIMIT = 100;
 
 export interface ListRequest {
-  /** The Sender sessions endpoint. */
+  /** The Sender endpoint of the module listed. */
   url: string;
+  /** Which module's list (routing headers, messages); default `sessions`. CDRs and Tariffs page alike. */
+  module?: 'sessions' | 'cdrs' | 'tariffs';
   /** `date_from` (inclusive); null: not sent. */
   dateFrom: number | null;
   /** `date_to` (exclusive); null: not sent. */
@@ -77,6 +79,7 @@ export function firstPageUrl(req: Pick<ListRequest, 'url' | 'dateFrom' | 'dateTo
 const isoSeconds = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 export async function listSessions(conn: OcpiConnection, req: ListRequest): Promise<ListResult> {
+  const module = req.module ?? 'sessions';
   const state = initialPaging();
   const seen = new Set<string>();
   const rows: unknown[] = [];
@@ -99,7 +102,7 @@ export async function listSessions(conn: OcpiConnection, req: ListRequest): Prom
   });
 
   const get = (pageUrl: string) =>
-    conn.get(pageUrl, { module: 'sessions', correlationId: req.correlationId, signal: req.signal });
+    conn.get(pageUrl, { module, correlationId: req.correlationId, signal: req.signal });
   let url = firstPageUrl(req);
   let pending = get(url);
   for (;;) {
@@ -115,8 +118,8 @@ export async function listSessions(conn: OcpiConnection, req: ListRequest): Prom
       return result({
         error: appError(
           'not-a-session',
-          `Page ${state.pages + 1} of the sessions list is not a list of sessions.`,
-          'Check that the endpoint is a Sessions Sender interface, or report it to the party.',
+          `Page ${state.pages + 1} of the ${module} list is not a list of ${module}.`,
+          `Check that the endpoint is a ${module} Sender interface, or report it to the party.`,
           { status: page.value.meta.status },
         ),
         missing: { from, to: req.dateTo },

@@ -3,7 +3,7 @@
  * a path prefix, e.g. `https://host/cpo`, which the caller strips from request paths), so it serves both the
  * local OCPI server (tools/mock-api/ocpi-server.ts, over HTTP) and the Demo profile (in process):
  * versions and version details with roles per version; Sessions and Locations Sender and Receiver
- * interfaces.
+ * interfaces; CDRs and Tariffs Sender interfaces (shared/demo/billing-dataset.ts).
  *
  * - `GET /ocpi/versions` → 2.1.1, 2.2.1, 2.3.0; `GET /ocpi/{v}` → endpoints (roles from 2.2).
  * - Sender: `GET …/sessions?date_from&date_to&offset&limit` filtered on last_updated (from inclusive, to
@@ -16,6 +16,7 @@
  * - Faults, each behind its own path prefix (`/{scenario}/ocpi/versions`): see SCENARIOS.
  */
 import { generateSession, type GeneratedShape } from './generate-session';
+import { cdrDataset, demoTariffs } from './billing-dataset';
 import { sessionDataset } from './session-dataset';
 
 export const OCPI_VERSIONS = ['2.1.1', '2.2.1', '2.3.0'] as const;
@@ -171,6 +172,17 @@ export function createOcpiCpo(opts: CpoOptions): OcpiCpo {
     }
     return rows;
   };
+  // CDRs and tariffs are built on first use: pricing 10,000 CDRs is not what a sessions test should wait for.
+  const cdrs = new Map<OcpiVersion, Row[]>();
+  const cdrsFor = (version: OcpiVersion): Row[] => {
+    let rows = cdrs.get(version);
+    if (!rows) {
+      rows = cdrDataset(datasetFor(version), version).sort(byLastUpdated);
+      cdrs.set(version, rows);
+    }
+    return rows;
+  };
+  const tariffsFor = (version: OcpiVersion): Row[] => demoTariffs(version).sort(byLastUpdated);
   const stateFor = (scenario: Scenario): ScenarioState => {
     let state = states.get(scenario);
     if (!state) {
@@ -227,6 +239,8 @@ export function createOcpiCpo(opts: CpoOptions): OcpiCpo {
           { identifier: 'credentials', url: `${root}/credentials` },
           { identifier: 'locations', url: `${root}/locations` },
           { identifier: 'sessions', url: `${root}/sessions` },
+          { identifier: 'cdrs', url: `${root}/cdrs` },
+          { identifier: 'tariffs', url: `${root}/tariffs` },
         ],
       };
     const roles =
@@ -246,18 +260,25 @@ export function createOcpiCpo(opts: CpoOptions): OcpiCpo {
             url: `${root}/${role.toLowerCase()}/${identifier}`,
           })),
         ),
+        // A CPO sends CDRs and Tariffs: Sender interfaces only.
+        ...(roles.includes('SENDER')
+          ? ['cdrs', 'tariffs'].map((identifier) => ({
+              identifier,
+              role: 'SENDER',
+              url: `${root}/sender/${identifier}`,
+            }))
+          : []),
       ],
     };
   };
 
-  const list = (req: CpoRequest, url: URL, scenario: Scenario, version: OcpiVersion) => {
+  const list = (req: CpoRequest, url: URL, scenario: Scenario, rows: Row[], drifts: boolean) => {
     const state = stateFor(scenario);
     state.listRequests++;
     if (scenario === 'page-fails-once' && state.listRequests === 3 && !state.failed) {
       state.failed = true;
       return send(req, 500, envelope(3000, 'Internal server error while reading page'));
     }
-    const rows = rowsFor(state, version);
     const cursorText = url.searchParams.get('cursor');
     const cursor = cursorText === null ? null : decodeCursor(cursorText);
     if (cursorText !== null && cursor === null) return send(req, 400, envelope(2001, 'Invalid cursor'));
@@ -282,6 +303,7 @@ export function createOcpiCpo(opts: CpoOptions): OcpiCpo {
     const page = cursor !== null || offset > 0;
     if (
       page &&
+      drifts &&
       !state.drifted &&
       (scenario === 'total-drift-up' || scenario === 'total-drift-down' || scenario === 'offset-links')
     ) {
@@ -372,7 +394,7 @@ export function createOcpiCpo(opts: CpoOptions): OcpiCpo {
     if (module === 'sessions') {
       if (role === 'sender')
         return ids.length === 0
-          ? list(req, url, scenario, version)
+          ? list(req, url, scenario, rows, true)
           : notFound(req, 'route: a Sender has no GET by session id');
       if (ids.length !== 3) return notFound(req, 'route: use /{country_code}/{party_id}/{session_id}');
       const [cc, party, id] = ids;
@@ -394,6 +416,10 @@ export function createOcpiCpo(opts: CpoOptions): OcpiCpo {
         ? send(req, 200, envelope(1000, 'Success', location))
         : notFound(req, `location ${ids.join('/')}`);
     }
+    if ((module === 'cdrs' || module === 'tariffs') && role === 'sender')
+      return ids.length === 0
+        ? list(req, url, scenario, module === 'cdrs' ? cdrsFor(version) : tariffsFor(version), false)
+        : notFound(req, `route: a Sender has no GET by ${module === 'cdrs' ? 'CDR' : 'tariff'} id`);
     return notFound(req, `module ${module}`);
   };
 
