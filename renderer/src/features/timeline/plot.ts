@@ -78,7 +78,7 @@ function valuesUpToTwo(values: Float64Array): number {
 /** Width of a y axis in CSS pixels: its longest tick label (12 px font) plus the ticks and a gap. */
 const axisSize = (_u: uPlot, values: string[] | null): number => {
   const longest = values ? Math.max(0, ...values.map((v) => String(v ?? '').length)) : 3;
-  return Math.max(30, longest * 7 + 14);
+  return Math.max(32, longest * 8 + 18);
 };
 
 /** Buckets for the downsampler: one per two CSS pixels of plot width (each keeps its extremes). */
