@@ -6,7 +6,7 @@ import { vi } from 'vitest';
 import type { AppError, Result } from '../../shared/domain/errors';
 import type { LoadedSession } from '../../shared/domain/loaded-session';
 import type { Profile } from '../../shared/domain/profile';
-import { BRIDGE_GLOBAL } from '../../shared/ipc/contract';
+import { BRIDGE_GLOBAL, IPC_CHANNELS } from '../../shared/ipc/contract';
 import type { Settings } from '../../shared/domain/settings';
 import type { InspectorApi, IpcEvents } from '../../shared/ipc/contract';
 
@@ -95,6 +95,12 @@ export function installFakeBridge(loaded: LoadedSession): FakeBridge {
       return () => set.delete(listener);
     }),
   };
+  // A channel added to the contract and not answered above fails plainly instead of hiding the bridge.
+  for (const channel of IPC_CHANNELS)
+    if (!(channel in api))
+      (api as Record<string, unknown>)[channel] = vi.fn(() =>
+        fail({ kind: 'internal', message: `no fake for ${channel}` }),
+      );
   (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] = api;
   return {
     api: api as unknown as FakeBridge['api'],

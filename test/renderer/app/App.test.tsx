@@ -199,7 +199,7 @@ describe('keyboard, files and export', () => {
     await screen.findByTestId('details-panel');
     fireEvent.keyDown(window, { key: 'e', ctrlKey: true });
     const menu = await screen.findByRole('menu');
-    fireEvent.click(within(menu).getByRole('menuitem', { name: /redacted/ }));
+    fireEvent.click(within(menu).getByRole('menuitem', { name: /^Bundle, redacted/ }));
     await waitFor(() =>
       expect(bridge.api['export:session']).toHaveBeenCalledWith({
         key: 'k1',
