@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { RawPanel } from '../../../../renderer/src/features/raw/RawPanel';
 import { dropTooLarge, openDroppedFile } from '../../../../renderer/src/store/actions';
+import { initialState, useAppStore } from '../../../../renderer/src/store/app-store';
 import { readSessionFile } from '../../../../shared/export/import';
 import { MAX_SESSION_FILE_BYTES } from '../../../../shared/input/limits';
 import { installFakeBridge } from '../../fake-bridge';
@@ -21,6 +22,7 @@ describe('the one text rule in the renderer', () => {
   });
 
   it('a dropped UTF-16 file reaches main as its decoded text', async () => {
+    useAppStore.setState(initialState, true); // no session shown: a drop opens, it does not attach
     const bridge = installFakeBridge(loadedFrom(SESSION_JSON));
     const json = JSON.stringify({ id: 'x' });
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]);
