@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { createAppServices } from '../../services/app-services';
 import { createIpcHandlers } from '../../electron/main/ipc/handlers/index';
 import { startMockOcpiServer } from '../mock-api/server';
+import { type MockOcpiServer, startOcpiServer } from '../mock-api/ocpi-server';
 import { buildCsp } from '../../electron/main/security';
 import type { IpcArgs, IpcChannel, IpcResult } from '../../shared/ipc/contract';
 import { encodeIpc } from './codec';
@@ -33,6 +34,8 @@ export interface Harness {
   /** Where Save dialogs write when the test queued no path. */
   exportDir: string;
   mock: Awaited<ReturnType<typeof startMockOcpiServer>>;
+  /** The spec-conformant OCPI CPO (Sender lists, Receiver GETs): sessions over the last 20 hours. */
+  ocpi: MockOcpiServer;
   dialogs: ScriptedDialogs;
   /** Every IPC result returned to a page, in order. */
   ipcLog: IpcRecord[];
@@ -51,6 +54,13 @@ export async function startHarness(options: { rendererDir?: string } = {}): Prom
   try {
     const mock = await startMockOcpiServer({ token: `e2e-${randomUUID()}` });
     cleanups.unshift(() => mock.close());
+    const ocpi = await startOcpiServer({
+      sessions: 600,
+      maxPageSize: 50,
+      startAt: new Date(Date.now() - 600 * 2 * 60_000).toISOString(),
+      spacingMinutes: 2,
+    });
+    cleanups.unshift(() => ocpi.close());
     const services = await createAppServices({ userDataDir });
     let emitToPage: Parameters<typeof createIpcHandlers>[1]['emit'] = () => undefined;
     const handlers = createIpcHandlers(services, {
@@ -77,6 +87,7 @@ export async function startHarness(options: { rendererDir?: string } = {}): Prom
       userDataDir,
       exportDir,
       mock,
+      ocpi,
       dialogs,
       ipcLog,
       invoke: (channel, args) => handlers[channel](args) as Promise<IpcResult<typeof channel>>,

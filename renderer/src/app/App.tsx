@@ -8,6 +8,8 @@ import { useShortcuts } from './use-shortcuts';
 import { TopBar } from '../features/topbar/TopBar';
 import { RecentList } from '../features/recent/RecentList';
 import { loadTimelineChart } from '../features/timeline/TimelinePanel';
+import { SearchView } from '../features/search/SearchView';
+import { useSearchStore } from '../features/search/search-store';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { TokenDialog } from '../features/settings/TokenDialog';
 import { useAppStore } from '../store/app-store';
@@ -42,6 +44,7 @@ export function App() {
   const loaded = useAppStore((s) => s.loaded);
   const dialog = useAppStore((s) => s.dialog);
   const bridgeMissing = useAppStore((s) => s.bridgeMissing);
+  const searching = useSearchStore((s) => s.open);
   const dragging = useFileDrop();
   useShortcuts();
   useEffect(() => {
@@ -63,6 +66,8 @@ export function App() {
             This page has no connection to the app (window.inspector is missing). Start it with npm start, or
             npm run preview:web for the browser harness.
           </p>
+        ) : searching ? (
+          <SearchView />
         ) : loaded ? (
           <SessionView key={loaded.key} loaded={loaded} />
         ) : (

@@ -147,11 +147,14 @@ export async function clearToken(profileId: string): Promise<void> {
 
 function showLoaded(loaded: LoadedSession): void {
   // A new session resets the view: timeline first, no stale zoom request.
-  set({ loaded, asSent: null, error: null, activeTab: 'timeline', timelineFocus: null });
+  // A CDR opened alone opens on its Billing view.
+  const activeTab = loaded.subject === 'cdr' ? 'billing' : 'timeline';
+  set({ loaded, asSent: null, error: null, activeTab, timelineFocus: null });
   void refreshHistory();
 }
 
-export async function fetchSession(sessionId: string): Promise<void> {
+/** `around`: an OCPI Sender search starts around this time (epoch ms): the top bar's hint or a search row's. */
+export async function fetchSession(sessionId: string, around?: number): Promise<void> {
   const profile = activeProfile(get());
   if (!profile) {
     set({ error: appError('unknown-profile', 'No profile is selected.', 'Add a profile in Settings.') });
@@ -174,7 +177,14 @@ export async function fetchSession(sessionId: string): Promise<void> {
     status: null,
     lastFetchId: sessionId,
   });
-  const result = await callRaw((b) => b['session:fetch']({ requestId, profileId: profile.id, sessionId }));
+  const result = await callRaw((b) =>
+    b['session:fetch']({
+      requestId,
+      profileId: profile.id,
+      sessionId,
+      ...(around !== undefined ? { around } : {}),
+    }),
+  );
   // A later fetch (or a cancel) owns the UI now.
   if (get().fetching?.requestId !== requestId) return;
   set({ fetching: null });
@@ -285,8 +295,35 @@ export async function openDroppedFile(file: File): Promise<void> {
   }
   // Bytes, decoded by the one text rule (a UTF-16 file from Windows opens as it does from Open).
   const text = decodeText(new Uint8Array(await file.arrayBuffer()));
+  // A CDR or tariff dropped while a session is shown attaches to it; anything else opens.
+  const key = get().loaded?.key;
+  if (key) {
+    const attached = await callRaw((b) => b['billing:attach-text']({ key, fileName: file.name, text }));
+    if (!attached.ok) return set({ error: attached.error });
+    if (attached.value) return showBilling(attached.value, `${file.name} attached.`);
+  }
   const loaded = await call((b) => b['session:open-text']({ fileName: file.name, text }));
   if (loaded) showLoaded(loaded);
+}
+
+/** The same session with its billing changed: the view stays, the Billing tab shows. */
+function showBilling(loaded: LoadedSession, status: string): void {
+  set({ loaded, asSent: null, error: null, activeTab: 'billing', status });
+}
+
+/** Attaches a CDR or tariff file (open dialog) to the shown session. */
+export async function attachBillingFile(): Promise<void> {
+  const key = get().loaded?.key;
+  if (!key) return set({ status: 'Load a session first.' });
+  const loaded = await call((b) => b['billing:attach-file']({ key }));
+  if (loaded) showBilling(loaded, 'Attached.');
+}
+
+export async function detachBilling(): Promise<void> {
+  const key = get().loaded?.key;
+  if (!key) return;
+  const loaded = await call((b) => b['billing:detach']({ key }));
+  if (loaded) showBilling(loaded, 'CDR and tariffs detached.');
 }
 
 export type ExportChoice =

@@ -9,6 +9,7 @@ import {
   setSessionInput,
 } from '../../store/actions';
 import { ExportMenu } from '../export/ExportMenu';
+import { SearchButton } from '../search/SearchButton';
 import { RecentMenu } from '../recent/RecentMenu';
 import { parseSessionId } from './parse-session-id';
 import { TokenBadge } from './TokenBadge';
@@ -87,6 +88,7 @@ export function TopBar() {
         <button type="button" className="button" onClick={() => void openFileDialog()} title="Ctrl/Cmd+O">
           Open file
         </button>
+        <SearchButton />
         <RecentMenu />
         <ExportMenu />
         <button type="button" className="button" onClick={() => openDialog({ kind: 'settings' })}>

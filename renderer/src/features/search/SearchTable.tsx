@@ -1,0 +1,137 @@
+/** The listed sessions, virtualized (only the rows on screen exist in the DOM), sortable by any column. */
+import { useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { SearchRow } from '../../../../shared/domain/search';
+import { formatNumber, formatTime } from '../../format/format';
+import { nextSort, type SortKey, type SortOrder, visibleRows } from './search-table';
+
+const ROW_HEIGHT = 26;
+
+interface Column {
+  key: SortKey;
+  label: string;
+  width: string;
+  cell(row: SearchRow, zone: string | undefined): string;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'id', label: 'Id', width: 'minmax(90px, 1.4fr)', cell: (r) => r.id ?? '—' },
+  { key: 'status', label: 'Status', width: '96px', cell: (r) => r.status ?? '—' },
+  { key: 'startedAt', label: 'Start', width: '150px', cell: (r, z) => formatTime(r.startedAt, z) },
+  { key: 'endedAt', label: 'End', width: '150px', cell: (r, z) => formatTime(r.endedAt, z) },
+  { key: 'kwh', label: 'kWh', width: '72px', cell: (r) => (r.kwh === null ? '—' : formatNumber(r.kwh, 3)) },
+  { key: 'locationId', label: 'Location', width: 'minmax(80px, 1fr)', cell: (r) => r.locationId ?? '—' },
+  { key: 'evseUid', label: 'EVSE', width: 'minmax(80px, 1fr)', cell: (r) => r.evseUid ?? '—' },
+  {
+    key: 'lastUpdated',
+    label: 'Last updated',
+    width: '150px',
+    cell: (r, z) => formatTime(r.lastUpdated, z),
+  },
+  { key: 'anomalies', label: 'Checks', width: 'minmax(90px, 1.2fr)', cell: (r) => r.anomalies.join(' ') },
+];
+const TEMPLATE = COLUMNS.map((c) => c.width).join(' ');
+
+export interface SearchTableProps {
+  rows: readonly SearchRow[];
+  /** Bumped when rows were appended in place. */
+  version: number;
+  sort: SortOrder | null;
+  onlyWithFindings: boolean;
+  zone: string | undefined;
+  onSort(sort: SortOrder | null): void;
+  onOpen(row: SearchRow): void;
+}
+
+export function SearchTable({
+  rows,
+  version,
+  sort,
+  onlyWithFindings,
+  zone,
+  onSort,
+  onOpen,
+}: SearchTableProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const shown = useMemo(
+    () => visibleRows(rows, sort, onlyWithFindings),
+    // rows grows in place; version says when
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rows, version, sort, onlyWithFindings],
+  );
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  return (
+    <div ref={scroller} className="search-table" tabIndex={-1} data-testid="search-table">
+      <div
+        role="table"
+        aria-label={`Sessions found (${shown.length.toLocaleString('en')})`}
+        aria-rowcount={shown.length + 1}
+      >
+        <div role="rowgroup" className="search-table__head">
+          <div
+            role="row"
+            aria-rowindex={1}
+            className="search-table__row"
+            style={{ gridTemplateColumns: TEMPLATE }}
+          >
+            {COLUMNS.map((c) => {
+              const dir = sort?.key === c.key ? sort.dir : null;
+              return (
+                <div
+                  key={c.key}
+                  role="columnheader"
+                  className="search-table__cell"
+                  aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+                >
+                  <button
+                    type="button"
+                    className="search-table__sort"
+                    onClick={() => onSort(nextSort(sort, c.key))}
+                  >
+                    {c.label}
+                    <span aria-hidden="true">{dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ''}</span>
+                  </button>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        <div role="rowgroup" className="search-table__body" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = shown[item.index];
+            return (
+              <div
+                key={row.key}
+                role="row"
+                aria-rowindex={item.index + 2}
+                tabIndex={0}
+                className={`search-table__row search-table__row--body${row.anomalies.length > 0 ? ' has-findings' : ''}`}
+                style={{
+                  gridTemplateColumns: TEMPLATE,
+                  transform: `translateY(${item.start}px)`,
+                  height: ROW_HEIGHT,
+                }}
+                onClick={() => onOpen(row)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') onOpen(row);
+                }}
+                title="Open in the inspector"
+              >
+                {COLUMNS.map((c) => (
+                  <div key={c.key} role="cell" className="search-table__cell">
+                    {c.cell(row, zone)}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,214 @@
+/**
+ * Search: sessions by their last_updated window (OCPI's only list filter), then status and free text over
+ * what was listed. Pages stream in with progress and cancel; a failed page keeps the rows and names the
+ * part of the window not read; X-Total-Count and its drift are shown; a row opens in the inspector.
+ */
+import type { FormEvent } from 'react';
+import { isoInZone, localZone } from '../../../../shared/present/time';
+import { CopyButton } from '../../app/CopyButton';
+import { formatTime } from '../../format/format';
+import { activeProfile, useAppStore } from '../../store/app-store';
+import { cancelSearch, exportSearchCsv, openRow, openSearch, startSearch } from './search-actions';
+import { useSearchStore } from './search-store';
+import { SearchTable } from './SearchTable';
+import './search.css';
+
+const STATUSES = ['ACTIVE', 'COMPLETED', 'INVALID', 'PENDING', 'RESERVATION'];
+const set = useSearchStore.setState;
+const count = (n: number): string => n.toLocaleString('en');
+
+function ProgressLine() {
+  const progress = useSearchStore((s) => s.progress);
+  const done = useSearchStore((s) => s.done);
+  const running = useSearchStore((s) => s.running);
+  const rows = useSearchStore((s) => s.rows.length);
+  const zone = localZone();
+  const p = done ?? progress;
+  if (!p && !running) return null;
+  const total = p?.totalCount ?? null;
+  const parts = [
+    `${count(p?.pages ?? 0)} page${p?.pages === 1 ? '' : 's'}`,
+    `${count(p?.listed ?? 0)} sessions listed`,
+    `${count(rows)} shown`,
+    total === null ? 'no X-Total-Count from the server' : `X-Total-Count ${count(total)}`,
+  ];
+  const reached = progress?.reachedLastUpdated ?? null;
+  return (
+    <p className="search-view__progress" role="status" data-testid="search-progress">
+      {running ? 'Searching… ' : done?.cancelled ? 'Cancelled: ' : 'Done: '}
+      {parts.join(' · ')}
+      {running && reached !== null && ` · read up to ${formatTime(reached, zone)}`}
+    </p>
+  );
+}
+
+function Outcome() {
+  const done = useSearchStore((s) => s.done);
+  const error = useSearchStore((s) => s.error);
+  const zone = localZone();
+  if (error)
+    return (
+      <p className="search-view__failure" role="alert">
+        {error.message} {error.hint}
+      </p>
+    );
+  if (!done) return null;
+  const { failure } = done;
+  const when = (ms: number | null, open: string): string => (ms === null ? open : formatTime(ms, zone));
+  return (
+    <>
+      {failure && (
+        <p className="search-view__failure" role="alert" data-testid="search-failure">
+          {done.cancelled ? 'The search was cancelled.' : failure.message} Kept the {count(done.matched)}{' '}
+          sessions read; missing: last_updated from {when(failure.missing.from, 'the start')} to{' '}
+          {when(failure.missing.to, 'now')}.{' '}
+          {done.cancelled ? 'Search again to read the rest.' : failure.hint}
+        </p>
+      )}
+      {done.notes.map((note) => (
+        <p key={note} className="search-view__note" data-testid="search-note">
+          {note}
+        </p>
+      ))}
+      {done.requests.length > 0 && (
+        <details className="search-view__requests">
+          <summary>
+            {done.requests.length} requests · correlation id <code>{done.requests[0].correlationId}</code>
+            <CopyButton text={done.requests[0].correlationId} what="correlation id" />
+          </summary>
+          <ul>
+            {done.requests.map((r) => (
+              <li key={r.requestId}>
+                <span>HTTP {r.status}</span> <code>{r.requestId}</code>
+                <CopyButton text={r.requestId} what="request id" />
+                {r.responseRequestId && r.responseRequestId !== r.requestId && (
+                  <>
+                    {' '}
+                    server <code>{r.responseRequestId}</code>
+                    <CopyButton text={r.responseRequestId} what="server request id" />
+                  </>
+                )}{' '}
+                <span className="search-view__url">{r.url}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}
+
+export function SearchView() {
+  const s = useSearchStore();
+  const profile = useAppStore(activeProfile);
+  const zone = localZone();
+  const offset = isoInZone(Date.now(), zone).slice(23);
+  const zoneText = zone === 'UTC' || offset === 'Z' ? zone : `${zone} (UTC${offset})`;
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    void startSearch();
+  };
+  const noOcpi = profile !== null && !profile.ocpi;
+  return (
+    <section className="search-view" aria-labelledby="search-heading">
+      <div className="search-view__head">
+        <h1 id="search-heading">Search sessions</h1>
+        <button type="button" className="button" onClick={() => openSearch(false)}>
+          Close search
+        </button>
+      </div>
+      {noOcpi && (
+        <p className="search-view__note">
+          The profile “{profile.name}” has no OCPI versions URL: add it in Settings to search its sessions.
+        </p>
+      )}
+      <form className="search-view__filters" onSubmit={submit} aria-label="Search filters">
+        <fieldset className="search-view__range">
+          <legend>
+            Last updated (the OCPI <code>last_updated</code> filter), {zoneText}
+          </legend>
+          <label>
+            From
+            <input
+              type="datetime-local"
+              value={s.fromText}
+              onChange={(e) => set({ fromText: e.target.value })}
+              required
+            />
+          </label>
+          <label>
+            To (excluded)
+            <input
+              type="datetime-local"
+              value={s.toText}
+              onChange={(e) => set({ toText: e.target.value })}
+              required
+            />
+          </label>
+        </fieldset>
+        <label>
+          Status
+          <select value={s.status} onChange={(e) => set({ status: e.target.value })}>
+            <option value="">Any</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {status}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="search-view__text">
+          Text
+          <input
+            type="search"
+            value={s.text}
+            onChange={(e) => set({ text: e.target.value })}
+            placeholder="id, auth or contract id, location, EVSE"
+            spellCheck={false}
+          />
+        </label>
+        <div className="search-view__buttons">
+          {s.running ? (
+            <button type="button" className="button button--danger" onClick={() => void cancelSearch()}>
+              Cancel
+            </button>
+          ) : (
+            <button type="submit" className="button button--primary" disabled={!profile || noOcpi}>
+              Search
+            </button>
+          )}
+        </div>
+      </form>
+      <ProgressLine />
+      <Outcome />
+      <div className="search-view__tools">
+        <label className="search-view__check">
+          <input
+            type="checkbox"
+            checked={s.onlyWithFindings}
+            onChange={(e) => set({ onlyWithFindings: e.target.checked })}
+          />{' '}
+          Only with findings
+        </label>
+        <span className="search-view__zone">Times in {zone}</span>
+        <button
+          type="button"
+          className="button"
+          disabled={s.rows.length === 0 || s.searchId === null}
+          onClick={() => void exportSearchCsv()}
+        >
+          Export CSV
+        </button>
+      </div>
+      <SearchTable
+        rows={s.rows}
+        version={s.version}
+        sort={s.sort}
+        onlyWithFindings={s.onlyWithFindings}
+        zone={zone}
+        onSort={(sort) => set({ sort })}
+        onOpen={(row) => void openRow(row)}
+      />
+    </section>
+  );
+}
