@@ -10,6 +10,7 @@ import { LABELS } from '../present/labels';
 import { type PresentedCheck, presentSession, type SessionPresentation } from '../present/present-session';
 import { visibleText } from '../present/visible-text';
 import type { Basemap } from './basemap';
+import { billingHtmlSection } from './billing-sections';
 import { escapeHtml, jsonForScript } from './html-escape';
 import { mapSvg } from './report-map-svg';
 import { PERIOD_VIEWER_SCRIPT, PERIOD_VIEWER_SCRIPT_SHA256, periodData } from './report-period-viewer';
@@ -59,6 +60,7 @@ export function renderHtmlReport(loaded: LoadedSession, opts: ReportOptions): st
 <main>
 <section aria-labelledby="details-h"><h2 id="details-h">Details</h2>${detailsList(p, opts.revealIds ?? false)}</section>
 <section aria-labelledby="checks-h"><h2 id="checks-h">Checks</h2>${checksTable(p.checks)}${warningsList(p)}</section>
+${billingHtmlSection(loaded, exportZone(opts.times ?? 'utc', s))}
 <section aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>
 <p class="legend"><span class="kw">━ average power (kW)</span> <span class="kwh">━ cumulative energy (kWh)</span></p>
 ${timelineSvg(s.periods)}</section>

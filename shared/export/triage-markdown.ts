@@ -4,6 +4,7 @@
  */
 import type { LoadedSession } from '../domain/loaded-session';
 import { LABELS } from '../present/labels';
+import { billingMarkdownLines } from './billing-sections';
 import { presentSession } from '../present/present-session';
 
 /**
@@ -52,5 +53,6 @@ export function triageMarkdown(loaded: LoadedSession): string {
       `- **${c.severity.toUpperCase()}** \`${c.code}\`: ${v(c.message)}${c.periods ? ` (${c.periods})` : ''}`,
     );
   if (p.warnings.length) lines.push('', `_${p.warnings.length} reader warning(s) in the raw response._`);
+  lines.push(...billingMarkdownLines(loaded));
   return lines.join('\n') + '\n';
 }

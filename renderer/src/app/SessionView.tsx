@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import type { LoadedSession } from '../../../shared/domain/loaded-session';
+import { BillingPanel } from '../features/billing/BillingPanel';
+import { CdrNotice } from '../features/billing/CdrNotice';
 import { ChecksPanel } from '../features/checks/ChecksPanel';
 import { DetailsPanel } from '../features/details/DetailsPanel';
 import { EvsePanel } from '../features/evse/EvsePanel';
@@ -24,19 +26,30 @@ export function SessionView({ loaded: asRead }: { loaded: LoadedSession }) {
         Session {loaded.session.ids.sessionId ?? loaded.session.ids.id ?? ''}
       </h1>
       <div className="session-view__side">
-        <DetailsPanel loaded={loaded} />
-        <ChecksPanel checks={loaded.checks} />
+        {loaded.subject === 'cdr' ? (
+          <CdrNotice loaded={loaded} />
+        ) : (
+          <>
+            <DetailsPanel loaded={loaded} />
+            <ChecksPanel checks={loaded.checks} />
+          </>
+        )}
       </div>
       <div className="session-view__main">
         <Tabs
           active={tab}
           onSelect={selectTab}
-          badges={{ evse: loaded.session.location?.evses.length ?? 0, raw: loaded.warnings.length }}
+          badges={{
+            evse: loaded.session.location?.evses.length ?? 0,
+            billing: loaded.billing?.checks.length ?? 0,
+            raw: loaded.warnings.length,
+          }}
         />
         <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className="tabpanel">
           {tab === 'timeline' && <TimelinePanel loaded={loaded} />}
           {tab === 'map' && <MapPanel loaded={loaded} />}
           {tab === 'evse' && <EvsePanel session={loaded.session} />}
+          {tab === 'billing' && <BillingPanel loaded={loaded} />}
           {tab === 'raw' && <RawPanel loaded={loaded} />}
         </div>
       </div>

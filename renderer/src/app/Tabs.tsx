@@ -5,9 +5,10 @@ export const TAB_LABELS: Record<PanelTab, string> = {
   timeline: 'Timeline',
   map: 'Map',
   evse: 'EVSE / connectors',
+  billing: 'Billing',
   raw: 'Raw',
 };
-const ORDER: PanelTab[] = ['timeline', 'map', 'evse', 'raw'];
+const ORDER: PanelTab[] = ['timeline', 'map', 'evse', 'billing', 'raw'];
 
 export const tabId = (tab: PanelTab): string => `tab-${tab}`;
 export const panelId = (tab: PanelTab): string => `tabpanel-${tab}`;

@@ -10,7 +10,7 @@ import type { Profile, TokenState } from '../../../shared/domain/profile';
 import type { HistoryEntry } from '../../../shared/domain/history';
 import { DEFAULT_TILE_URL, type Settings } from '../../../shared/domain/settings';
 
-export type PanelTab = 'timeline' | 'map' | 'evse' | 'raw';
+export type PanelTab = 'timeline' | 'map' | 'evse' | 'billing' | 'raw';
 
 export interface FetchState {
   requestId: string;
