@@ -66,15 +66,15 @@ const originOf = (url: string | undefined): string | null => {
 };
 
 /**
- * The origins a profile's token is sent to. Every URL field the client sends the token to belongs here
- * (an OCPI versions URL, when profiles carry one), so moving any of them asks first.
+ * The origins a profile's token is sent to: its base URL and its OCPI versions URL (where discovery
+ * starts). Every URL field the client sends the token to belongs here, so moving any of them asks first.
  */
 export function tokenOrigins(profile: ProfileInput): (string | null)[] {
-  return [originOf(profile.baseUrl)];
+  return [originOf(profile.baseUrl), originOf(profile.ocpi?.versionsUrl)];
 }
 
-/** Whether saving `after` would send the token of `before` to another origin (scheme, host or port). */
+/** Whether saving `after` would send the token of `before` to an origin (scheme, host, port) it did not go to. */
 export function tokenOriginChanged(before: ProfileInput, after: ProfileInput): boolean {
-  const was = tokenOrigins(before);
-  return tokenOrigins(after).some((origin, i) => origin !== was[i]);
+  const was = new Set(tokenOrigins(before));
+  return tokenOrigins(after).some((origin) => origin !== null && !was.has(origin));
 }

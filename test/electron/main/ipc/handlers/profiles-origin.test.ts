@@ -123,6 +123,22 @@ it('keeps the token when only the path on the same origin changes', async () => 
   expect(state.ok && state.value.status).toBe('set');
 });
 
+it('clears the token when only the OCPI versions URL moves to another origin', async () => {
+  const id = await savedWithToken();
+  const withVersions = {
+    ...profileAt(serverA),
+    id,
+    ocpi: { versionsUrl: `${serverA.baseUrl}/ocpi/versions` },
+  };
+  expect((await handlers['profiles:save'](withVersions)).ok).toBe(true);
+  const kept = await handlers['token:state']({ profileId: id });
+  expect(kept.ok && kept.value.status).toBe('set');
+  const moved = { ...withVersions, ocpi: { versionsUrl: `${serverB.baseUrl}/ocpi/versions` } };
+  expect((await handlers['profiles:save'](moved)).ok).toBe(true);
+  const cleared = await handlers['token:state']({ profileId: id });
+  expect(cleared.ok && cleared.value.status).toBe('unset');
+});
+
 it('refuses a keep-token choice that is not a boolean', async () => {
   const r = await handlers['profiles:save']({ ...profileAt(serverA), keepTokenForNewOrigin: 'yes' });
   expect(r.ok ? null : r.error.kind).toBe('invalid-argument');
