@@ -42,7 +42,9 @@ describe('focus in the Settings dialog', () => {
     });
     fireEvent.submit(screen.getByRole('form', { name: 'New profile' }));
     await waitFor(() => expect(screen.queryByRole('form', { name: 'New profile' })).toBeNull());
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add profile' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add profile' })),
+    );
     expect(dialog().contains(document.activeElement)).toBe(true);
     fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
     expect(useAppStore.getState().dialog).toBeNull();
