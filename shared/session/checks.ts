@@ -94,6 +94,12 @@ function checkTimes(s: NormalizedSession, out: Check[]): void {
       severity: 'warning',
       message: `The session was last updated (${new Date(s.lastUpdated).toISOString()}) before it started (${new Date(s.startedAt).toISOString()}): one of the two times is wrong.`,
     });
+  } else if (s.endedAt !== null && s.lastUpdated !== null && s.lastUpdated < s.endedAt) {
+    out.push({
+      code: 'UPDATED_BEFORE_END',
+      severity: 'warning',
+      message: `The session was last updated (${new Date(s.lastUpdated).toISOString()}) before it ended (${new Date(s.endedAt).toISOString()}): the end was set without an update, or one of the two times is wrong.`,
+    });
   }
   const energy = Math.max(s.kwh ?? 0, s.energyRounding.sum ?? 0);
   if (s.startedAt !== null && s.endedAt === s.startedAt && energy > 0) {

@@ -36,6 +36,7 @@ export type CheckCode =
   | 'NO_CHARGING_PERIODS'
   | 'UNKNOWN_STATUS'
   | 'UPDATED_BEFORE_START'
+  | 'UPDATED_BEFORE_END'
   | 'ENERGY_WITHOUT_DURATION'
   /** Added by the session loader: the separate Location GET of an OCPI 2.2+ session failed. */
   | 'LOCATION_UNAVAILABLE';

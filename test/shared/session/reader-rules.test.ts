@@ -151,6 +151,13 @@ describe('date-times', () => {
     const r = ok(session({ last_updated: '2025-05-31T06:00:00Z' }));
     expect(check(r, 'UPDATED_BEFORE_START')?.severity).toBe('warning');
     expect(codes(ok(session({})))).not.toContain('UPDATED_BEFORE_START');
+    expect(codes(r)).not.toContain('UPDATED_BEFORE_END');
+  });
+
+  it('flags last_updated before the end, and not at it', () => {
+    const r = ok(session({ last_updated: '2025-06-01T06:19:00Z' }));
+    expect(check(r, 'UPDATED_BEFORE_END')?.severity).toBe('warning');
+    expect(codes(ok(session({})))).not.toContain('UPDATED_BEFORE_END');
   });
 });
 
