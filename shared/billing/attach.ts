@@ -168,7 +168,8 @@ function unreadable(fileName: string, what: string, reason: string): Result<neve
   };
 }
 
-const textsOf = (b: BillingAttachment | undefined): BillingTexts => ({
+/** The texts an attachment was computed from (what a bundle carries). */
+export const billingTextsOf = (b: BillingAttachment | undefined): BillingTexts => ({
   cdr: b?.cdrText != null ? { fileName: b.cdrFileName ?? 'cdr.json', text: b.cdrText } : null,
   tariffs: b?.tariffTexts ?? [],
 });
@@ -194,7 +195,7 @@ export function attachBillingFile(
         'Attach an OCPI CDR, a Tariff or a list of Tariffs (bare or in its response envelope).',
       ),
     };
-  const texts = textsOf(current);
+  const texts = billingTextsOf(current);
   return computeBilling(
     session,
     kind === 'cdr' ? { ...texts, cdr: file } : { ...texts, tariffs: [...texts.tariffs, file] },
@@ -205,4 +206,4 @@ export function attachBillingFile(
 export const recomputeBilling = (
   session: NormalizedSession | null,
   current: BillingAttachment,
-): Result<BillingAttachment> => computeBilling(session, textsOf(current));
+): Result<BillingAttachment> => computeBilling(session, billingTextsOf(current));

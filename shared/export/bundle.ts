@@ -3,13 +3,17 @@
  * open offline. It keeps the raw response exactly as received, so opening it re-runs the same reader and
  * gives the same derived data and checks. It never holds a token.
  */
+import { type BillingTexts, billingTextsOf } from '../billing/attach';
 import type { LoadedSession, SessionSource } from '../domain/loaded-session';
 import type { Check, ReaderWarning } from '../session/types';
 import { redactLoaded } from './redact';
 
 export const BUNDLE_FORMAT = 'ocpi-session-bundle';
-/** Major.minor: a newer major cannot be read by this app; a newer minor only adds fields. */
-export const BUNDLE_VERSION = '1.0';
+/**
+ * Major.minor: a newer major cannot be read by this app; a newer minor only adds fields.
+ * 1.1 adds `raw.cdr` and `raw.tariffs` (the attached billing files); 1.0 bundles have neither.
+ */
+export const BUNDLE_VERSION = '1.1';
 export const BUNDLE_EXTENSION = '.ocpi-session.json';
 
 export interface SessionBundle {
@@ -25,6 +29,9 @@ export interface SessionBundle {
     response: string;
     /** The separately fetched Location body (OCPI 2.2+), when there was one. */
     location: string | null;
+    /** The attached CDR and tariff files as received (redacted values aside), when any is attached. */
+    cdr?: BillingTexts['cdr'];
+    tariffs?: BillingTexts['tariffs'];
   };
   warnings: ReaderWarning[];
   checks: Check[];
@@ -58,7 +65,11 @@ function buildBundle(loaded: LoadedSession, opts: BundleOptions): SessionBundle 
       fetch: source.fetch,
       locationFetch: source.locationFetch,
     },
-    raw: { response: data.rawText, location: data.rawLocationText },
+    raw: {
+      response: data.rawText,
+      location: data.rawLocationText,
+      ...(data.billing ? billingTextsOf(data.billing) : {}),
+    },
     warnings: data.warnings,
     checks: data.checks,
   };

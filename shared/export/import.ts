@@ -4,7 +4,7 @@
  */
 import { appError, type AppError, type Result } from '../domain/errors';
 import type { LoadedSession, SessionSource } from '../domain/loaded-session';
-import { billingKindOf } from '../billing/attach';
+import { billingKindOf, billingKindOfText, type BillingTexts, computeBilling } from '../billing/attach';
 import { openCdrAlone } from '../billing/cdr-alone';
 import { API_FLAVOURS, type ApiFlavour } from '../domain/profile';
 import { parseJsonText } from '../session/json-text';
@@ -33,14 +33,22 @@ export function readSessionFile(text: string, fileNameOrPath: string): Result<Im
       : readRaw(value, text, null, fileSource(fileName, null), fileName);
   const bundle = unpackBundle(value, fileName);
   if (!bundle.ok) return bundle;
-  return readRaw(
-    bundle.response,
-    bundle.response,
-    bundle.location,
-    fileSource(fileName, bundle.source),
-    fileName,
-    bundle.locationFinding,
-  );
+  const source = fileSource(fileName, bundle.source);
+  const read =
+    billingKindOfText(bundle.response) === 'cdr'
+      ? openCdrAlone(bundle.response, fileName, source)
+      : readRaw(bundle.response, bundle.response, bundle.location, source, fileName, bundle.locationFinding);
+  return withBundleBilling(read, bundle.billing);
+}
+
+/** A bundle's attached CDR and tariffs, computed again from their raw text like the session (format 1.1). */
+function withBundleBilling(
+  read: Result<ImportedSession>,
+  texts: BillingTexts | null,
+): Result<ImportedSession> {
+  if (!read.ok || texts === null) return read;
+  const billing = computeBilling(read.value.subject === 'cdr' ? null : read.value.session, texts);
+  return billing.ok ? { ok: true, value: { ...read.value, billing: billing.value } } : billing;
 }
 
 /**
@@ -82,6 +90,8 @@ type UnpackedBundle =
       source: BundleSource | null;
       /** The message of its LOCATION_UNAVAILABLE finding, if it was exported with one. */
       locationFinding: string | null;
+      /** Its attached CDR and tariff files (1.1); null when it has none. */
+      billing: BillingTexts | null;
     }
   | { ok: false; error: AppError };
 
@@ -132,7 +142,24 @@ function unpackBundle(value: Record<string, unknown>, fileName: string): Unpacke
     location: location ?? null,
     source: readBundleSource(value.source),
     locationFinding: readLocationFinding(value.checks),
+    billing: isRecord(raw) ? readBillingTexts(raw) : null,
   };
+}
+
+const namedText = (v: unknown): { fileName: string; text: string } | null =>
+  isRecord(v) && typeof v.fileName === 'string' && typeof v.text === 'string'
+    ? { fileName: v.fileName, text: v.text }
+    : null;
+
+/** `raw.cdr` and `raw.tariffs`, field by field; entries of the wrong shape are left out. */
+function readBillingTexts(raw: Record<string, unknown>): BillingTexts | null {
+  const cdr = namedText(raw.cdr);
+  const tariffs = Array.isArray(raw.tariffs)
+    ? (raw.tariffs as unknown[])
+        .map(namedText)
+        .filter((t): t is { fileName: string; text: string } => t !== null)
+    : [];
+  return cdr || tariffs.length ? { cdr, tariffs } : null;
 }
 
 function readRaw(

@@ -98,13 +98,24 @@ class Placeholders {
 
 export function redactLoaded(loaded: LoadedSession): LoadedSession {
   const placeholders = new Placeholders();
-  const texts = [loaded.rawText, loaded.rawLocationText];
+  const billing = loaded.billing;
+  // The attached CDR and tariffs are tokenized JSON text too: their cdr_token / auth ids are collected and
+  // rewritten like the response's.
+  const billingTexts = billing ? [billing.cdrText, ...billing.tariffTexts.map((t) => t.text)] : [];
+  const texts = [loaded.rawText, loaded.rawLocationText, ...billingTexts];
   const parsedOk = texts.map((text) => text !== null && collectIds(text, placeholders));
   placeholders.add(loaded.session.auth.id);
   placeholders.add(loaded.session.auth.contractId);
+  placeholders.add(billing?.cdr?.auth.id ?? null);
+  placeholders.add(billing?.cdr?.auth.contractId ?? null);
   if (placeholders.size === 0) return loaded;
   const redactBody = (text: string, ok: boolean): string =>
     ok ? rewriteJson(text, placeholders) : placeholders.text(text);
+  const redactedBilling = billing && {
+    ...(redactValue(billing, placeholders) as typeof billing),
+    cdrText: billing.cdrText === null ? null : redactBody(billing.cdrText, parsedOk[2]),
+    tariffTexts: billing.tariffTexts.map((t, i) => ({ ...t, text: redactBody(t.text, parsedOk[3 + i]) })),
+  };
   return {
     ...loaded,
     source: redactSource(loaded.source, placeholders),
@@ -113,6 +124,7 @@ export function redactLoaded(loaded: LoadedSession): LoadedSession {
     session: redactValue(loaded.session, placeholders) as NormalizedSession,
     warnings: loaded.warnings.map((w) => ({ path: w.path, message: placeholders.text(w.message) })),
     checks: loaded.checks.map((c) => ({ ...c, message: placeholders.text(c.message) })),
+    ...(redactedBilling ? { billing: redactedBilling } : {}),
   };
 }
 
