@@ -129,11 +129,17 @@ export function assertWellFormed(result: ReadResult): void {
     p.energyKwh,
     p.cumulativeKwh,
     p.powerKw,
-    ...Object.values(p.dimensions),
+    ...p.dimensions.values(),
   ]) {
     if (!(column instanceof Float64Array) || column.length !== p.count)
       throw new Error('period column of the wrong length');
   }
+  if (JSON.stringify([...p.dimensions.keys()]) !== JSON.stringify(p.dimensionTypes))
+    throw new Error('dimensionTypes do not list the dimension columns in order');
+  if (result.session.volumeUnit === 'Wh' && !result.session.whSuspected)
+    throw new Error('volumes read as Wh without the suspicion that justifies it');
+  if (result.session.whSuspected !== result.checks.some((c) => c.code === 'ENERGY_UNIT_SUSPECT'))
+    throw new Error('whSuspected and the ENERGY_UNIT_SUSPECT check disagree');
   for (const w of result.warnings)
     if (typeof w.path !== 'string' || typeof w.message !== 'string') throw new Error('malformed warning');
   for (const c of result.checks) {
