@@ -15,6 +15,7 @@ import type {
 } from '../../../../shared/domain/profile';
 import { useAppStore } from '../../store/app-store';
 import { saveProfile } from '../../store/actions';
+import { OcpiSettings } from './OcpiSettings';
 
 const MB = 1024 * 1024;
 
@@ -170,6 +171,11 @@ export function ProfileForm({ initial, onDone }: { initial: Profile | null; onDo
           />
         </label>
       </div>
+      <OcpiSettings
+        value={draft.ocpi}
+        onChange={(ocpi) => setDraft(({ ocpi: _old, ...d }) => (ocpi ? { ...d, ocpi } : d))}
+        saved={initial}
+      />
       <div className="form__actions">
         <span className="spacer" />
         <button type="button" className="button" onClick={onDone}>

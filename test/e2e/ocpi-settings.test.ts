@@ -1,0 +1,70 @@
+/**
+ * Settings → OCPI in Chromium against the spec-conformant local server: Test connection reports discovery
+ * and the limit=1 list step by step and the discovered endpoints show with their roles; a refused token
+ * says what to change.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_BYTES, type Profile } from '../../shared/domain/profile';
+import { screenshot, useE2E } from './harness/fixture';
+
+const e2e = useE2E();
+
+async function ocpiProfile(name: string, token: string): Promise<Profile> {
+  const { harness } = e2e;
+  const saved = await harness.invoke('profiles:save', {
+    name,
+    baseUrl: harness.ocpi.baseUrl,
+    flavour: 'ocpi-2.2.1',
+    auth: { kind: 'token' },
+    base64Token: false,
+    timeouts: { connectMs: 3_000, totalMs: 15_000 },
+    maxBytes: DEFAULT_MAX_BYTES,
+    ocpi: { versionsUrl: harness.ocpi.versionsUrl('') },
+  });
+  if (!saved.ok) throw new Error(saved.error.message);
+  await harness.invoke('token:set', { profileId: saved.value.id, token, memoryOnly: true });
+  return saved.value;
+}
+
+describe('OCPI settings', () => {
+  it.each(['light', 'dark'] as const)(
+    'Test connection reports each step and shows the discovered endpoints (%s)',
+    async (colorScheme) => {
+      const profile = await ocpiProfile(`CPO ${colorScheme}`, e2e.harness.ocpi.token);
+      const { page, errors } = await e2e.open({ colorScheme, width: 1024 });
+      await page.getByRole('button', { name: 'Settings' }).click();
+      const settings = page.getByRole('dialog', { name: 'Settings' });
+      await settings.getByRole('button', { name: `Edit ${profile.name}` }).click();
+      await settings.getByRole('button', { name: 'Test connection' }).click();
+      const steps = settings.getByTestId('connection-test');
+      await steps.waitFor({ timeout: 15_000 });
+      const text = await steps.innerText();
+      expect(text).toContain('✓ Discovery');
+      expect(text).toContain('OCPI 2.3.0');
+      expect(text).toContain('✓ Sessions list (limit=1)');
+      expect(text).toContain('X-Total-Count 600');
+      const endpoints = settings.getByRole('table', { name: 'Discovered endpoints' });
+      expect(await endpoints.innerText()).toMatch(/sessions\s+SENDER/);
+      // What the test found is not an unsaved change.
+      expect(await settings.getByText('save your changes first').count()).toBe(0);
+      await screenshot(page, `settings-ocpi-test-${colorScheme}`);
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it('a refused token fails discovery and says what to change', async () => {
+    const profile = await ocpiProfile('CPO wrong token', 'not-the-token-1234');
+    const { page, errors } = await e2e.open({ width: 1024 });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    await settings.getByRole('button', { name: `Edit ${profile.name}` }).click();
+    await settings.getByRole('button', { name: 'Test connection' }).click();
+    const steps = settings.getByTestId('connection-test');
+    await steps.waitFor({ timeout: 15_000 });
+    const text = await steps.innerText();
+    expect(text).toContain('✗ Discovery');
+    expect(text).toMatch(/token/i);
+    expect(text).not.toContain('Sessions list');
+    expect(errors).toEqual([]);
+  });
+});
