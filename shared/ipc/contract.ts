@@ -4,6 +4,7 @@
  * a missing or mistyped handler does not compile); the preload builds the renderer's domain API from
  * `IPC_CHANNELS`. Every result is a `Result<T>` of plain data; the types it carries live in shared/domain.
  */
+import type { AppCommand } from '../domain/shortcuts';
 import type { Result } from '../domain/errors';
 import type { ExportFormat, SavedFile } from '../domain/export';
 import type { HistorySnapshot } from '../domain/history';
@@ -34,6 +35,8 @@ export interface IpcChannels {
   'session:open-dialog': { args: void; result: LoadedSession | null };
   /** A dropped file's content, read by the renderer. */
   'session:open-text': { args: { fileName: string; text: string }; result: LoadedSession };
+  /** A file the OS handed the app (file association, second launch, macOS open-file), read by main. */
+  'session:open-path': { args: { path: string }; result: LoadedSession };
   'history:list': { args: void; result: HistorySnapshot };
   'history:open': { args: { id: string }; result: LoadedSession };
   'history:delete': { args: { id: string }; result: HistorySnapshot };
@@ -83,6 +86,7 @@ export const IPC_CHANNELS = [
   'session:get',
   'session:open-dialog',
   'session:open-text',
+  'session:open-path',
   'history:list',
   'history:open',
   'history:delete',
@@ -111,6 +115,12 @@ export interface IpcEvents {
   'search:rows': SearchRowsEvent;
   'search:progress': SearchProgressEvent;
   'search:done': SearchDoneEvent;
+  /** A native menu item was chosen: the renderer runs it as it runs the same shortcut. */
+  'app:command': { command: AppCommand };
+  /** The OS asked the running app to open a file (see session:open-path). */
+  'app:open-path': { path: string };
+  /** File → Open Recent in the native menu. */
+  'app:open-history': { id: string };
 }
 export type IpcEvent = keyof IpcEvents;
 export const IPC_EVENTS = [
@@ -119,6 +129,9 @@ export const IPC_EVENTS = [
   'search:rows',
   'search:progress',
   'search:done',
+  'app:command',
+  'app:open-path',
+  'app:open-history',
 ] as const satisfies readonly IpcEvent[];
 
 /** The domain API the preload exposes as `window.inspector` (and the browser harness mirrors). */

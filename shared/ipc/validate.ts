@@ -324,6 +324,22 @@ export function parseOpenTextArgs(raw: unknown): Result<{ fileName: string; text
   return ok({ fileName, text: a.text });
 }
 
+export const MAX_PATH_LENGTH = 4096;
+
+/** A path main will read: absolute, a `.json` file (bundles end in `.ocpi-session.json`), bounded. */
+export function parseOpenPathArgs(raw: unknown): Result<{ path: string }> {
+  const path = asObject(raw)?.path;
+  if (
+    typeof path !== 'string' ||
+    path.length > MAX_PATH_LENGTH ||
+    CONTROL.test(path) ||
+    !/\.json$/i.test(path) ||
+    !(path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\'))
+  )
+    return bad('Only an absolute path to a .json file can be opened.', 'Open the file with File → Open….');
+  return ok({ path });
+}
+
 export function parseHistoryPinArgs(raw: unknown): Result<{ id: string; pinned: boolean }> {
   const pinned = asObject(raw)?.pinned;
   if (typeof pinned !== 'boolean') return bad('Pinning needs a pinned flag.', 'Try again from Recent.');

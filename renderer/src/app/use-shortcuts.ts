@@ -1,35 +1,57 @@
 import { useEffect } from 'react';
-import { useAppStore } from '../store/app-store';
-import { cancelFetch, copyTriageSummary, openFileDialog, setExportMenuOpen } from '../store/actions';
-import { SESSION_ID_INPUT_ID } from './element-ids';
+import type { AppCommand } from '../../../shared/domain/shortcuts';
 import { shortcutFor } from '../../../shared/domain/shortcuts';
+import { getInspector } from '../bridge';
+import { useAppStore } from '../store/app-store';
+import {
+  cancelFetch,
+  copyTriageSummary,
+  openFileDialog,
+  openHistory,
+  openPath,
+  setExportMenuOpen,
+} from '../store/actions';
+import { SESSION_ID_INPUT_ID } from './element-ids';
 
-/** Window-wide shortcuts; dialogs and menus handle their own Esc first. */
+/** Runs one command, whether it came from a shortcut or from the native menu (`app:command`). */
+export function runCommand(command: AppCommand): void {
+  const state = useAppStore.getState();
+  if (command === 'cancel') {
+    if (state.fetching) void cancelFetch();
+    return;
+  }
+  if (state.dialog) return;
+  if (command === 'focus-id') {
+    const input = document.getElementById(SESSION_ID_INPUT_ID) as HTMLInputElement | null;
+    input?.focus();
+    input?.select();
+  } else if (command === 'open-file') void openFileDialog();
+  else if (command === 'export') setExportMenuOpen(true);
+  else void copyTriageSummary();
+}
+
+/** Window-wide shortcuts (dialogs and menus handle their own Esc first), and what main pushes: menu commands, files the OS opened. */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent): void => {
-      const action = shortcutFor(e);
-      if (!action) return;
-      const state = useAppStore.getState();
-      if (action === 'cancel') {
-        if (state.fetching) {
-          e.preventDefault();
-          void cancelFetch();
-        }
-        return;
-      }
-      // Copy (Ctrl+C) without Shift is left alone; these ones are ours.
-      e.preventDefault();
-      if (state.dialog) return;
-      if (action === 'focus-id') {
-        const input = document.getElementById(SESSION_ID_INPUT_ID) as HTMLInputElement | null;
-        input?.focus();
-        input?.select();
-      } else if (action === 'open-file') void openFileDialog();
-      else if (action === 'export') setExportMenuOpen(true);
-      else void copyTriageSummary();
+      const command = shortcutFor(e);
+      if (!command) return;
+      // Esc is only ours while a fetch runs; Copy (Ctrl+C) without Shift is left alone.
+      if (command !== 'cancel' || useAppStore.getState().fetching) e.preventDefault();
+      runCommand(command);
     };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    const api = getInspector();
+    const unsubscribe = api
+      ? [
+          api.on('app:command', ({ command }) => runCommand(command)),
+          api.on('app:open-path', ({ path }) => void openPath(path)),
+          api.on('app:open-history', ({ id }) => void openHistory(id)),
+        ]
+      : [];
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      for (const off of unsubscribe) off();
+    };
   }, []);
 }

@@ -263,6 +263,12 @@ export async function openFileDialog(): Promise<void> {
   if (loaded) showLoaded(loaded);
 }
 
+/** A file the OS handed the app (file association, second launch, macOS open-file): main reads it. */
+export async function openPath(path: string): Promise<void> {
+  const loaded = await call((b) => b['session:open-path']({ path }));
+  if (loaded) showLoaded(loaded);
+}
+
 export async function openHistory(id: string): Promise<void> {
   const loaded = await call((b) => b['history:open']({ id }));
   if (loaded) showLoaded(loaded);

@@ -21,13 +21,21 @@ const rec = vi.hoisted(() => ({
   permissionCheck: null as Handler | null,
   loaded: null as null | (() => void),
   userData: '',
+  appHandlers: new Map<string, Handler>(),
+  windowHandlers: new Map<string, Handler>(),
+  sent: [] as { channel: string; payload: unknown }[],
+  menu: null as unknown,
+  clipboard: '',
+  netRequests: 0,
+  singleInstance: 0,
 }));
 
 vi.mock('electron', () => {
   const webContents = {
     on: (event: string, handler: Handler) => rec.webContents.handlers.set(event, handler),
     setWindowOpenHandler: (handler: Handler) => (rec.webContents.windowOpen = handler),
-    send: () => undefined,
+    send: (channel: string, payload: unknown) => rec.sent.push({ channel, payload }),
+    reload: () => rec.sent.push({ channel: 'reload', payload: null }),
   };
   class BrowserWindow {
     webContents = webContents;
@@ -36,8 +44,22 @@ vi.mock('electron', () => {
       rec.window.contents = this.webContents;
     }
     once(): void {}
-    on(): void {}
+    on(event: string, handler: Handler): void {
+      rec.windowHandlers.set(event, handler);
+    }
     show(): void {}
+    maximize(): void {}
+    isMaximized(): boolean {
+      return false;
+    }
+    isMinimized(): boolean {
+      return false;
+    }
+    restore(): void {}
+    focus(): void {}
+    getNormalBounds() {
+      return { x: 40, y: 30, width: 1111, height: 777 };
+    }
     async loadURL(url: string): Promise<void> {
       rec.window.url = url;
       rec.loaded?.();
@@ -48,8 +70,24 @@ vi.mock('electron', () => {
       whenReady: () => Promise.resolve(),
       getPath: () => (rec.userData = mkdtempSync(join(tmpdir(), 'electron-main-'))),
       getVersion: () => '9.9.9',
-      on: () => undefined,
+      getName: () => 'Session Inspector',
+      isPackaged: true,
+      on: (event: string, handler: Handler) => rec.appHandlers.set(event, handler),
       quit: () => undefined,
+      requestSingleInstanceLock: () => (rec.singleInstance++, true),
+      showAboutPanel: () => undefined,
+    },
+    Menu: {
+      buildFromTemplate: (template: unknown) => template,
+      setApplicationMenu: (menu: unknown) => (rec.menu = menu),
+    },
+    clipboard: { writeText: (text: string) => (rec.clipboard = text) },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    net: {
+      request: () => (
+        rec.netRequests++,
+        { on: () => undefined, setHeader: () => undefined, end: () => undefined, abort: () => undefined }
+      ),
     },
     BrowserWindow,
     dialog: { showErrorBox: () => undefined },
@@ -68,7 +106,7 @@ vi.mock('electron', () => {
         setPermissionCheckHandler: (h: Handler) => (rec.permissionCheck = h),
       },
     },
-    shell: { openExternal: async () => undefined },
+    shell: { openExternal: async () => undefined, openPath: async () => '' },
   };
 });
 
@@ -141,6 +179,61 @@ describe('electron/main/index', () => {
     expect(headers.mock.calls[0][0].responseHeaders['Content-Security-Policy'][0]).toMatch(
       /script-src 'self'/,
     );
+  });
+
+  it('takes one instance; a second launch hands its .json files to the running window', () => {
+    expect(rec.singleInstance).toBe(1);
+    rec.sent.length = 0;
+    (rec.appHandlers.get('second-instance') as Handler)(
+      {},
+      ['/opt/si/session-inspector', '--x', 'a.ocpi-session.json'],
+      '/home/u',
+    );
+    expect(rec.sent).toEqual([
+      { channel: 'app:open-path', payload: { path: '/home/u/a.ocpi-session.json' } },
+    ]);
+    const prevent = vi.fn();
+    (rec.appHandlers.get('open-file') as Handler)(
+      { preventDefault: prevent },
+      '/Users/u/b.ocpi-session.json',
+    );
+    expect(prevent).toHaveBeenCalled();
+    expect(rec.sent.at(-1)).toEqual({
+      channel: 'app:open-path',
+      payload: { path: '/Users/u/b.ocpi-session.json' },
+    });
+  });
+
+  it('sets the native menu: its commands go to the renderer, reload keeps the session, diagnostics are copied', async () => {
+    type Item = { id?: string; label?: string; role?: string; click?: () => void; submenu?: Item[] };
+    const flat = (items: Item[]): Item[] => items.flatMap((i) => [i, ...(i.submenu ? flat(i.submenu) : [])]);
+    const items = flat(rec.menu as Item[]);
+    expect(items.some((i) => i.role === 'toggleDevTools')).toBe(false);
+    rec.sent.length = 0;
+    items.find((i) => i.id === 'command:export')?.click?.();
+    items.find((i) => i.id === 'reload')?.click?.();
+    expect(rec.sent).toEqual([
+      { channel: 'app:command', payload: { command: 'export' } },
+      { channel: 'reload', payload: null },
+    ]);
+    items.find((i) => i.id === 'copy-diagnostics')?.click?.();
+    await vi.waitFor(() => expect(rec.clipboard).toContain('Session Inspector 9.9.9 diagnostics'));
+    expect(rec.clipboard).toContain('Profile: Demo');
+  });
+
+  it('remembers the window bounds when it closes, and quits on close except on macOS', async () => {
+    (rec.windowHandlers.get('close') as Handler)();
+    await vi.waitFor(() =>
+      expect(JSON.parse(readFileSync(join(rec.userData, 'window-state.json'), 'utf8'))).toEqual({
+        x: 40,
+        y: 30,
+        width: 1111,
+        height: 777,
+        maximized: false,
+      }),
+    );
+    expect(rec.appHandlers.has('window-all-closed')).toBe(true);
+    expect(rec.appHandlers.has('activate')).toBe(true);
   });
 
   it('identifies the app to the tile server only', () => {

@@ -1,8 +1,8 @@
-/** `session:open-dialog` and `session:open-text`: open a bundle, a raw response or a bare session. */
+/** `session:open-dialog`, `session:open-path` and `session:open-text`: open a bundle, a raw response or a bare session. */
 import type { Result } from '../../../../shared/domain/errors';
 import type { LoadedSession } from '../../../../shared/domain/loaded-session';
 import { MAX_SESSION_FILE_BYTES, tooLargeError } from '../../../../shared/input/limits';
-import { parseNoArgs, parseOpenTextArgs } from '../../../../shared/ipc/validate';
+import { parseNoArgs, parseOpenPathArgs, parseOpenTextArgs } from '../../../../shared/ipc/validate';
 import { readSessionFromPath, readSessionFromText } from '../../../../services/sessions/file-import';
 import type { ChannelEntries } from '../channel-table';
 
@@ -18,7 +18,7 @@ export interface FileHandlerContext {
 export function createFileHandlers(
   services: FileHandlerServices,
   ctx: FileHandlerContext,
-): ChannelEntries<'session:open-dialog' | 'session:open-text'> {
+): ChannelEntries<'session:open-dialog' | 'session:open-text' | 'session:open-path'> {
   /** Keeps the session for exports and in history; a history failure must not lose the opened session. */
   const accept = async (read: Result<LoadedSession>, path?: string): Promise<Result<LoadedSession>> => {
     if (!read.ok) return read;
@@ -36,6 +36,11 @@ export function createFileHandlers(
         if (path === null) return { ok: true, value: null };
         return accept(await readSessionFromPath(path), path);
       },
+    },
+    'session:open-path': {
+      parse: parseOpenPathArgs,
+      // The same reader and size cap as Open… (readSessionFromPath checks the size before reading).
+      run: async ({ path }) => accept(await readSessionFromPath(path), path),
     },
     'session:open-text': {
       parse: parseOpenTextArgs,

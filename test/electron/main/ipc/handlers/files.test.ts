@@ -114,3 +114,38 @@ describe('session:open-text', () => {
     expect(foreign.ok || foreign.error.kind).toBe('file-foreign-format');
   });
 });
+
+describe('session:open-path (a file the OS handed the app)', () => {
+  it('reads the file in main with the same reader and cap as Open, and keeps it in history', async () => {
+    const original = loadedFrom(JSON.stringify(ocpi221Envelope()));
+    const path = join(dir, 'double-clicked.ocpi-session.json');
+    await writeFile(path, createBundle(original, { appVersion: '1', redact: false }));
+    const { handlers, put, added } = setup(null);
+    const r = await handlers['session:open-path']({ path });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.session).toEqual(original.session);
+    expect(put).toHaveLength(1);
+    expect(added).toHaveLength(1);
+    const big = join(dir, 'big.json');
+    await writeFile(big, '');
+    await truncate(big, MAX_SESSION_FILE_BYTES + 1);
+    const tooBig = await handlers['session:open-path']({ path: big });
+    expect(tooBig.ok ? null : tooBig.error.kind).toBe('file-too-large');
+  });
+
+  it('refuses what is not an absolute path to a .json file', async () => {
+    const { handlers } = setup(null);
+    for (const path of [
+      'relative.json',
+      '/etc/passwd',
+      `/tmp/x\n.json`,
+      'C:relative.json',
+      `/${'a'.repeat(5000)}.json`,
+      42,
+    ])
+      expect((await handlers['session:open-path']({ path })).ok, String(path).slice(0, 20)).toBe(false);
+    // A Windows path passes the check (and then is simply not found on this machine).
+    const windows = await handlers['session:open-path']({ path: 'C:\\Users\\x\\s.json' });
+    expect(windows.ok ? null : windows.error.kind).not.toBe('invalid-argument');
+  });
+});
