@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { appError, type Result } from '../shared/domain/errors';
 import type { FetchProgress, LoadedSession } from '../shared/domain/loaded-session';
 import type { ClientConfig } from './http/http-client';
+import { withDemoBilling } from '../shared/demo/demo-billing';
 import { demoTransport } from './http/demo-transport';
 import { demoOcpiTransport } from './ocpi/demo-ocpi-transport';
 import { createOcpiApp, type OcpiApp } from './ocpi/ocpi-app';
@@ -101,7 +102,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
             { ...opts.client, transport: profile.demo ? demoTransport : transport },
           );
     logLoad(log, profile.baseUrl, req.sessionId, loaded);
-    return loaded;
+    // A demo session with billing comes with its CDR and tariffs attached.
+    return loaded.ok && profile.demo && !demoOcpi ? withDemoBilling(loaded.value, req.sessionId) : loaded;
   };
 
   return {

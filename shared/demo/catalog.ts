@@ -12,6 +12,8 @@ export interface DemoSessionInfo {
 
 interface DemoEntry extends DemoSessionInfo {
   build(): GeneratedSession;
+  /** Sessions with billing: the CDR is `cdrForSession` at this index (shared/demo/billing-dataset). */
+  cdrIndex?: number;
 }
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -96,6 +98,20 @@ const ENTRIES: DemoEntry[] = [
     build: () => generateSession({ periods: 200_000, shape: 'vendor', id: 'demo-long', seed: 7 }),
   },
   {
+    id: 'demo-billing',
+    title: 'OCPI 2.2.1 session with its CDR and tariff: the bill adds up',
+    build: () => generateSession({ periods: 240, shape: 'ocpi-2.2.1', id: 'demo-billing', seed: 31 }),
+    cdrIndex: 0,
+  },
+  {
+    id: 'demo-billing-disputed',
+    title: 'OCPI 2.2.1 session whose CDR bills €5 and 1 kWh too much',
+    build: () =>
+      generateSession({ periods: 240, shape: 'ocpi-2.2.1', id: 'demo-billing-disputed', seed: 32 }),
+    // Both disagreements of the dataset (COST_OFF_EVERY 13, ENERGY_OFF_EVERY 29) fall on index 376.
+    cdrIndex: 13 * 29 - 1,
+  },
+  {
     id: 'demo-hostile',
     title: 'Session whose strings carry HTML and script payloads',
     build: () => hostile(generateSession({ periods: 120, shape: 'ocpi-2.2.1', id: 'demo-hostile', seed: 9 })),
@@ -108,6 +124,9 @@ export const DEMO_SESSIONS: readonly DemoSessionInfo[] = ENTRIES.map(({ id, titl
 export function demoSession(id: string): GeneratedSession | undefined {
   return ENTRIES.find((entry) => entry.id === id)?.build();
 }
+
+/** The CDR index of a demo session with billing, or undefined. */
+export const demoCdrIndex = (id: string): number | undefined => ENTRIES.find((e) => e.id === id)?.cdrIndex;
 
 /** A Location the demo sessions refer to by `location_id`, or undefined. */
 export function demoLocation(locationId: string): Record<string, unknown> | undefined {

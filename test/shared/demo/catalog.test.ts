@@ -19,6 +19,8 @@ describe('the Demo catalog', () => {
       'demo-211-swapped-coords',
       'demo-wh-units',
       'demo-long',
+      'demo-billing',
+      'demo-billing-disputed',
       'demo-hostile',
     ]);
     expect(DEMO_SESSIONS.every((s) => s.title.length > 10)).toBe(true);
