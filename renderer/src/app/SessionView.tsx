@@ -5,6 +5,7 @@ import { CdrNotice } from '../features/billing/CdrNotice';
 import { ChecksPanel } from '../features/checks/ChecksPanel';
 import { DetailsPanel } from '../features/details/DetailsPanel';
 import { EvsePanel } from '../features/evse/EvsePanel';
+import { FollowToggle } from '../features/follow/FollowToggle';
 import { MapPanel } from '../features/map/MapPanel';
 import { RawPanel } from '../features/raw/RawPanel';
 import { TimelinePanel } from '../features/timeline/TimelinePanel';
@@ -30,6 +31,7 @@ export function SessionView({ loaded: asRead }: { loaded: LoadedSession }) {
           <CdrNotice loaded={loaded} />
         ) : (
           <>
+            <FollowToggle loaded={asRead} />
             <DetailsPanel loaded={loaded} />
             <ChecksPanel checks={loaded.checks} />
           </>
