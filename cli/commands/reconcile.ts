@@ -10,9 +10,8 @@ import {
   formatCostText,
   summarizeCdr,
 } from '../../shared/billing/billing-summary';
-import { priceSession } from '../../shared/billing/cost-engine';
-import { pricingInputFromCdr, pricingInputFromSession } from '../../shared/billing/pricing-input';
-import { checkCdrCost, reconcile } from '../../shared/billing/reconcile';
+import { priceAndCheck } from '../../shared/billing/attach';
+import { checkCdrCost } from '../../shared/billing/reconcile';
 import { jsonWithVisibleEscapes, visibleText } from '../../shared/present/visible-text';
 import { presentSession } from '../../shared/present/present-session';
 import { formatSummaryText, summarize } from '../../shared/session/summary';
@@ -38,13 +37,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const given = await readTariffFiles(tariffFiles, io);
   const tariffs = given.length ? given : cdr.tariffs;
 
-  // The CDR's Location seldom says its time zone; the session's may.
-  const timeZone = cdr.location?.timeZone ?? session.location?.timeZone ?? null;
-  const cdrCost = tariffs.length ? priceSession({ ...pricingInputFromCdr(cdr, tariffs), timeZone }) : null;
-  const sessionCost = tariffs.length
-    ? priceSession({ ...pricingInputFromSession(session, tariffs), timeZone })
-    : null;
-  const anomalies = reconcile({ session, cdr, tariffs, cdrCost, sessionCost });
+  // Priced and checked as the app does (the session's time zone when the CDR's Location has none).
+  const { cost: cdrCost, checks: anomalies } = priceAndCheck(session, cdr, tariffs);
   const sessionSummary = {
     kind: 'session' as const,
     ...summarize(sessionFile.read, presentSession(sessionFile.read)),
