@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { agreeingCdr, agreeingSession } from '../fixtures/billing/cdrs';
 import { agreeingTariff } from '../fixtures/billing/tariffs';
 import { screenshot, useE2E } from './harness/fixture';
-import { openFileInUi } from './harness/ui';
+import { fetchSessionInUi, openFileInUi, waitForSession } from './harness/ui';
 
 const e2e = useE2E();
 let dir: string;
@@ -101,6 +101,25 @@ describe('Billing tab', () => {
     await expect
       .poll(() => page.getByTestId('billing-panel').innerText())
       .toContain('No CDR or tariff attached');
+    expect(errors).toEqual([]);
+  });
+
+  it('a demo session with billing comes with its CDR and tariffs attached', async () => {
+    const { page, errors } = await e2e.open({ width: 1440 });
+    await fetchSessionInUi(page, 'demo-billing-disputed');
+    await waitForSession(page);
+    await page.getByRole('tab', { name: /^Billing/ }).click();
+    const checks = await page.getByTestId('billing-checks').innerText();
+    expect(checks).toContain('CDR_COST_MISMATCH');
+    expect(checks).toContain('CDR_ENERGY_MISMATCH');
+    const dimensions = await page
+      .getByTestId('billing-breakdown')
+      .locator('tbody tr td:first-child')
+      .allInnerTexts();
+    expect(dimensions).toContain('ENERGY');
+    expect(await page.getByTestId('billing-tariffs').innerText()).toContain('DC-FAST');
+    await page.getByTestId('billing-checks').scrollIntoViewIfNeeded();
+    await screenshot(page, 'billing-demo-disputed-1440-light');
     expect(errors).toEqual([]);
   });
 
