@@ -12,7 +12,6 @@ export default {
   mutate: [
     'services/http/http-client.ts',
     'services/http/scrub.ts',
-    'services/log/scrub-secrets.ts',
     'shared/export/redact.ts',
     'shared/export/csv.ts',
     'shared/export/html-escape.ts',

@@ -1,14 +1,15 @@
 /**
  * The main-process log (also used by the CLI): one line per event, `<ISO time> <LEVEL> <event> <JSON fields>`,
  * written to a rotating file in the user-data folder and to any other sink (the CLI's `--verbose` stderr).
- * Every line is scrubbed of the tokens the process has handled before it is written. Logging never throws:
+ * Every line is scrubbed of the tokens the process has handled before it is written, by the same rule as server
+ * text (../http/scrub.ts: plain, Base64, JSON-escaped, any prefix of 8+ characters). Logging never throws:
  * a full disk must not turn a working fetch into a failure.
  */
 import { join } from 'node:path';
 import type { AppError } from '../../shared/domain/errors';
 import type { FetchMeta } from '../../shared/domain/loaded-session';
 import { RotatingFile, type RotatingFileOptions } from './rotating-file';
-import { scrubSecrets, secretForms } from './scrub-secrets';
+import { noScrubbing, tokenScrubber, type Scrubber } from '../http/scrub';
 
 export const LOG_FILE = 'main.log';
 
@@ -30,11 +31,11 @@ export interface MainLogOptions {
 
 export function createMainLog(options: MainLogOptions): MainLog {
   const secrets = new Set<string>();
+  let scrub: Scrubber = noScrubbing;
   const now = options.now ?? (() => new Date());
   const write = (level: 'INFO' | 'ERROR', event: string, fields: LogFields): void => {
-    const line = scrubSecrets(
-      `${now().toISOString()} ${level} ${event} ${JSON.stringify(scrubValue(fields, secrets))}\n`,
-      secrets,
+    const line = scrub(
+      `${now().toISOString()} ${level} ${event} ${JSON.stringify(scrubValue(fields, scrub))}\n`,
     );
     for (const sink of options.sinks) {
       try {
@@ -48,7 +49,9 @@ export function createMainLog(options: MainLogOptions): MainLog {
     info: (event, fields = {}) => write('INFO', event, fields),
     error: (event, err, fields = {}) => write('ERROR', event, { ...fields, error: describeError(err) }),
     addSecret(token) {
-      for (const form of secretForms(token)) secrets.add(form);
+      if (secrets.has(token)) return;
+      secrets.add(token);
+      scrub = tokenScrubber([...secrets]);
     },
   };
 }
@@ -103,12 +106,12 @@ function describeError(err: unknown): LogFields {
 }
 
 /** Strings are scrubbed before JSON escaping too, so a token with a quote or backslash is still found. */
-function scrubValue(value: unknown, secrets: Set<string>): unknown {
-  if (typeof value === 'string') return scrubSecrets(value, secrets);
-  if (Array.isArray(value)) return value.map((v) => scrubValue(v, secrets));
+function scrubValue(value: unknown, scrub: Scrubber): unknown {
+  if (typeof value === 'string') return scrub(value);
+  if (Array.isArray(value)) return value.map((v) => scrubValue(v, scrub));
   if (typeof value === 'object' && value !== null) {
     const out: LogFields = Object.create(null) as LogFields;
-    for (const [k, v] of Object.entries(value)) out[k] = scrubValue(v, secrets);
+    for (const [k, v] of Object.entries(value)) out[k] = scrubValue(v, scrub);
     return out;
   }
   return value;

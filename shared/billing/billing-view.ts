@@ -8,7 +8,7 @@ import { formatNumber } from '../present/numbers';
 import { formatTime } from '../present/time';
 import type { Cost } from '../session/types';
 import type { BillingAttachment } from './attach';
-import { formatMoney } from './money';
+import { formatMoney, minorDigits, toMicros } from './money';
 import { tariffInWords } from './tariff-words';
 import type { BillingCheck, BillingCheckCode, CostComponent } from './types';
 
@@ -53,8 +53,12 @@ export interface BillingView {
 const dash = '—';
 const hours = (from: number | null, to: number | null): number | null =>
   from !== null && to !== null ? (to - from) / 3_600_000 : null;
-const money = (v: number | null | undefined, currency: string | null): string =>
-  v === null || v === undefined ? dash : formatMoney(v, currency);
+/** An amount to the currency's minor unit, as the presenter's cost lines (prices keep their decimals). */
+const money = (v: number | null | undefined, currency: string | null): string => {
+  if (v === null || v === undefined) return dash;
+  const step = 10 ** (6 - minorDigits(currency));
+  return formatMoney((Math.round(toMicros(v) / step) * step) / 1_000_000, currency);
+};
 const costText = (c: Cost | null, currency: string | null): string =>
   c ? `${money(c.exclVat, currency)} excl. / ${money(c.inclVat, currency)} incl.` : dash;
 

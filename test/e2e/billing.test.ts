@@ -65,8 +65,8 @@ describe('Billing tab', () => {
         trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
       );
     expect(rows.map((r) => r.slice(0, 9))).toEqual([
-      ['ENERGY', 'T1', '1', '10', 'kWh', '€0.25', '21%', '€2.50', '€3.025'],
-      ['PARKING_TIME', 'T1', '1', '0.25', 'h', '€6.00', '21%', '€1.50', '€1.815'],
+      ['ENERGY', 'T1', '1', '10', 'kWh', '€0.25', '21%', '€2.50', '€3.03'],
+      ['PARKING_TIME', 'T1', '1', '0.25', 'h', '€6.00', '21%', '€1.50', '€1.82'],
     ]);
     expect(await page.getByTestId('billing-total').innerText()).toMatch(
       /€4\.00 excl\. VAT, €4\.84 incl\. VAT/,

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createAppServices } from '../../../services/app-services';
 import { createFileLog, createMainLog, LOG_FILE } from '../../../services/log/main-log';
 import { RotatingFile } from '../../../services/log/rotating-file';
-import { SCRUBBED, scrubSecrets, secretForms } from '../../../services/log/scrub-secrets';
+import { REDACTED } from '../../../services/http/scrub';
 import { DEFAULT_MAX_BYTES } from '../../../shared/domain/profile';
 import { vendorEnvelope } from '../../fixtures/sessions';
 
@@ -21,34 +21,33 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-describe('scrubSecrets', () => {
+describe('the log scrubs by the one rule (services/http/scrub.ts)', () => {
   const token = 'tok-"quoted"\\-0123456789abcdef';
+  const lineFor = (note: string): string => {
+    const lines: string[] = [];
+    const log = createMainLog({ sinks: [(l) => lines.push(l)], now: () => new Date(0) });
+    log.addSecret(token);
+    log.addSecret(token);
+    log.info('note', { note });
+    return lines[0];
+  };
 
   it('removes the plain and the Base64 form, and a cut prefix of 8 or more characters', () => {
     const b64 = Buffer.from(token).toString('base64');
-    const text = `a ${token} b ${b64} c ${token.slice(0, 12)}… d ${token.slice(0, 7)}`;
-    const out = scrubSecrets(text, secretForms(token));
-    expect(out).toBe(`a ${SCRUBBED} b ${SCRUBBED} c ${SCRUBBED}… d ${token.slice(0, 7)}`);
+    const line = lineFor(`a ${token} b ${b64} c ${token.slice(0, 12)}… d ${token.slice(0, 7)}`);
+    expect(line).not.toContain(token.slice(0, 8));
+    expect(line).not.toContain(b64.slice(0, 8));
+    expect(line.split(REDACTED)).toHaveLength(4);
+    // 7 characters are too few to hide (in the line as JSON writes it).
+    expect(line).toContain(JSON.stringify(`d ${token.slice(0, 7)}`).slice(1, -1));
   });
 
-  it('stops a match where the text stops following the secret, and scrubs every occurrence', () => {
-    const secret = 'abcdefghijklmnop';
-    expect(scrubSecrets(`x${secret}qrs ${secret.slice(0, 10)}ZZ ${secret}`, [secret])).toBe(
-      `x${SCRUBBED}qrs ${SCRUBBED}ZZ ${SCRUBBED}`,
-    );
-    // A secret shorter than the prefix length is matched whole.
-    expect(scrubSecrets('id=abc; abcd', ['abc'])).toBe(`id=${SCRUBBED}; ${SCRUBBED}d`);
-  });
-
-  it('gives both forms of a token, and ignores an empty one', () => {
-    expect(secretForms('tok')).toEqual(['tok', 'dG9r']);
-    expect(secretForms('é')).toEqual(['é', 'w6k=']);
-    expect(scrubSecrets('unchanged', ['', ...secretForms('')])).toBe('unchanged');
+  it('also finds the token after JSON escaping (the quote and backslash in it)', () => {
+    expect(lineFor(JSON.stringify({ echoed: token }))).not.toMatch(/0123456789abcdef/);
   });
 
   it('leaves text without secrets alone', () => {
-    expect(scrubSecrets('nothing to see', secretForms(token))).toBe('nothing to see');
-    expect(scrubSecrets('x', [])).toBe('x');
+    expect(lineFor('nothing to see')).toContain('"note":"nothing to see"');
   });
 });
 
@@ -61,7 +60,7 @@ describe('createMainLog', () => {
     log.error('ipc-failed', new Error('boom s3cr3t-token-value'), { channel: 'x' });
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^1970-01-01T00:00:00\.000Z INFO fetch \{"url":"https:\/\/h\/x"/);
-    expect(lines[1]).toMatch(/ERROR ipc-failed .*"stack":"Error: boom \[token\]\\n\s+at /);
+    expect(lines[1]).toMatch(/ERROR ipc-failed .*"stack":"Error: boom \[redacted\]\\n\s+at /);
     expect(lines.join('')).not.toContain('s3cr3t');
     expect(lines.every((l) => l.endsWith('\n') && l.indexOf('\n') === l.length - 1)).toBe(true);
   });

@@ -98,3 +98,13 @@ describe('billing in the triage summary and the HTML report', () => {
     expect(billingMarkdownLines(hostile).join('\n')).toContain('\\<img');
   });
 });
+
+describe('amounts in the billing view', () => {
+  it('are written to the currency minor unit (prices keep their decimals)', () => {
+    const view = presentBilling(off(), 'UTC');
+    expect(view?.breakdown.map((r) => [r.price, r.inclVat])).toEqual([
+      ['€0.25', '€3.03'],
+      ['€6.00', '€1.82'],
+    ]);
+  });
+});
