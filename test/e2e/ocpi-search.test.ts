@@ -79,6 +79,26 @@ describe('search', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the top bar time hint is passed to the fetch: a Sender search lists around it first', async () => {
+    await ocpiProfile('CPO hint');
+    const { page, errors } = await e2e.open({ width: 1280 });
+    const before = e2e.harness.ocpi.requests.length;
+    // S000300 was last updated about 10 hours ago (600 sessions, 2 minutes apart, ending now).
+    const hint = new Date(Date.now() - 10 * 3_600_000);
+    const local = new Date(hint.getTime() - hint.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await page.getByLabel('Around (last updated, local time)').fill(local);
+    await page.getByLabel('Session id or URL').fill('S000300');
+    await page.getByRole('button', { name: 'Fetch' }).click();
+    await page.getByRole('heading', { name: 'Session S000300' }).waitFor({ timeout: 20_000 });
+    const lists = e2e.harness.ocpi.requests
+      .slice(before)
+      .filter((r) => /\/sender\/sessions\?/.test(r.path) && r.path.includes('date_from'));
+    const from = Date.parse(new URL(lists[0].path, 'http://x').searchParams.get('date_from') ?? '');
+    // The first window is the 24 h centred on the hint (to the minute typed), not the last 24 h from now.
+    expect(Math.abs(from - (hint.getTime() - 12 * 3_600_000))).toBeLessThan(60_000);
+    expect(errors).toEqual([]);
+  });
+
   for (const colorScheme of ['light', 'dark'] as const)
     for (const width of [800, 1024, 1280, 1440])
       it(`looks right at ${width} px (${colorScheme})`, async () => {

@@ -17,7 +17,7 @@ export function createSessionHandlers(
   return {
     'session:fetch': {
       parse: parseFetchArgs,
-      run: async ({ requestId, profileId, sessionId }) => {
+      run: async ({ requestId, profileId, sessionId, around }) => {
         if (inFlight.has(requestId))
           return {
             ok: false,
@@ -33,6 +33,7 @@ export function createSessionHandlers(
           const result = await services.fetchSession({
             profileId,
             sessionId,
+            ...(around !== undefined ? { around } : {}),
             signal: controller.signal,
             onProgress: (progress) => ctx.emit('session:progress', { requestId, ...progress }),
           });

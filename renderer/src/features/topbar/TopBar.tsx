@@ -10,6 +10,7 @@ import {
 } from '../../store/actions';
 import { ExportMenu } from '../export/ExportMenu';
 import { SearchButton } from '../search/SearchButton';
+import { AroundHint, aroundMs } from '../search/AroundHint';
 import { RecentMenu } from '../recent/RecentMenu';
 import { parseSessionId } from './parse-session-id';
 import { TokenBadge } from './TokenBadge';
@@ -26,7 +27,7 @@ export function TopBar() {
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    if (!fetching) void fetchSession(parsed);
+    if (!fetching) void fetchSession(parsed, profile?.ocpi && !profile.demo ? aroundMs() : undefined);
   };
 
   return (
@@ -64,6 +65,7 @@ export function TopBar() {
             autoComplete="off"
           />
         </label>
+        {profile?.ocpi && !profile.demo && <AroundHint />}
         {parsed && parsed !== idText.trim() && (
           <span className="topbar__parsed" data-testid="parsed-session-id">
             id: <code>{parsed}</code>

@@ -291,6 +291,19 @@ describe('session:fetch with CC/PARTY/ID and a time hint, then session:follow', 
     expect(gone.ok ? null : gone.error.message).toMatch(/no longer held/);
   });
 
+  it('a bare id on a Sender is searched around the time hint first', async () => {
+    const profileId = await ocpiProfile();
+    const id = datasetSessionId(100);
+    const around = startAt + 100 * SPACING_MIN * 60_000;
+    const before = server.requests.length;
+    const fetched = await handlers['session:fetch']({ requestId: 'r2', profileId, sessionId: id, around });
+    if (!fetched.ok) throw new Error(fetched.error.message);
+    expect(fetched.value.session.ids.id).toBe(id);
+    const list = server.requests.slice(before).find((r) => r.path.includes('date_from'));
+    const from = Date.parse(new URL(list?.path ?? '/', server.baseUrl).searchParams.get('date_from') ?? '');
+    expect(Math.abs(from - (around - 12 * 3_600_000))).toBeLessThan(1000);
+  });
+
   it('refuses dot segments and control characters inside CC/PARTY/ID', async () => {
     const profileId = await ocpiProfile();
     for (const sessionId of ['NL/SIN/..', 'NL/SIN/.', 'NL/SIN/a\u0000b', '../SIN/x', 'NL/SIN/a/b']) {
