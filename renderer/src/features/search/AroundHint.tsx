@@ -21,7 +21,7 @@ export function AroundHint() {
       className="topbar__field around-hint"
       title="OCPI Sender interfaces can only list: the fetch searches sessions last updated around this time (local), then wider. Empty: the last 24 hours."
     >
-      <span className="topbar__label">Around (last updated)</span>
+      <span className="topbar__label">Around</span>
       <input
         type="datetime-local"
         value={text}

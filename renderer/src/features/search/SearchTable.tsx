@@ -120,13 +120,16 @@ export function SearchTable({
                 onKeyDown={(e) => {
                   if (e.key === 'Enter') onOpen(row);
                 }}
-                title="Open in the inspector"
               >
-                {COLUMNS.map((c) => (
-                  <div key={c.key} role="cell" className="search-table__cell">
-                    {c.cell(row, zone)}
-                  </div>
-                ))}
+                {COLUMNS.map((c) => {
+                  const text = c.cell(row, zone);
+                  // Narrow windows cut long ids and check lists: the whole text shows on hover.
+                  return (
+                    <div key={c.key} role="cell" className="search-table__cell" title={text}>
+                      {text}
+                    </div>
+                  );
+                })}
               </div>
             );
           })}
