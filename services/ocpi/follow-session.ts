@@ -3,6 +3,7 @@
  * no longer ACTIVE or PENDING, or the signal aborts. Each tick is its own user action: its own correlation id.
  */
 import { randomUUID } from 'node:crypto';
+import { sleep } from '../http/http-client';
 import type { AppError, Result } from '../../shared/domain/errors';
 import { followRequest, isFollowable, pickFollowed } from '../../shared/ocpi/follow';
 import type { InterfaceChoice } from '../../shared/ocpi/interfaces';
@@ -66,7 +67,7 @@ export interface FollowOptions {
 export async function follow(conn: OcpiConnection, target: FollowTarget, opts: FollowOptions): Promise<void> {
   let lastSeen = opts.lastSeen;
   while (!opts.signal.aborted) {
-    if (!(await wait(opts.intervalMs, opts.signal))) return;
+    if (!(await sleep(opts.intervalMs, opts.signal))) return;
     const tick = await followOnce(conn, target, lastSeen, opts.signal);
     if (opts.signal.aborted) return;
     if (!tick.ok) {
@@ -80,17 +81,3 @@ export async function follow(conn: OcpiConnection, target: FollowTarget, opts: F
     if (!isFollowable(typeof status === 'string' ? status : null)) return;
   }
 }
-
-const wait = (ms: number, signal: AbortSignal): Promise<boolean> =>
-  new Promise((resolve) => {
-    if (signal.aborted) return resolve(false);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });

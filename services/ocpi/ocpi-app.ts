@@ -31,7 +31,7 @@ import type { TokenStore } from '../storage/token-store';
 import { demoOcpiTransport } from './demo-ocpi-transport';
 import { discover, type Discovery } from './discovery';
 import { followOnce } from './follow-session';
-import { OcpiConnection } from './ocpi-connection';
+import { OcpiConnection, profileConnectionOptions } from './ocpi-connection';
 import { listSessions } from './session-lister';
 import { testConnection } from './test-connection';
 
@@ -88,17 +88,7 @@ export function createOcpiApp(deps: OcpiAppDeps) {
       ...deps.client,
       transport: profile.demo ? demoOcpiTransport : deps.transport,
     };
-    const conn = new OcpiConnection({
-      token,
-      transport: client.transport,
-      auth: profile.auth,
-      tokenForm: ocpi.tokenForm,
-      learnedTokenForm: ocpi.learnedTokenForm,
-      hub: ocpi.hub,
-      timeouts: profile.timeouts,
-      maxBytes: profile.maxBytes,
-      ...(client.retryDelaysMs ? { retryDelaysMs: client.retryDelaysMs } : {}),
-    });
+    const conn = new OcpiConnection(profileConnectionOptions(profile, ocpi, token, client));
     return { ok: true, value: { profile, ocpi, conn, client, token } };
   };
 

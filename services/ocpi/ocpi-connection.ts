@@ -17,6 +17,8 @@ import { fallbackTokenForm, type TokenForm, tokenFormFor } from '../../shared/oc
 import { authHeader } from '../http/auth-header';
 import { httpGet } from '../http/http-client';
 import type { Transport } from '../http/http-transport';
+import type { Profile } from '../../shared/domain/profile';
+import type { OcpiProfileSettings } from '../../shared/ocpi/profile-settings';
 
 export interface ConnectionOptions {
   /** Null for servers that need none (the Demo profile). */
@@ -49,6 +51,26 @@ export interface GetOptions {
   resource?: string;
   signal?: AbortSignal;
   onProgress?: (bytes: number, elapsedMs: number) => void;
+}
+
+/** The connection options a profile with OCPI settings implies (token form, hub parties, limits). */
+export function profileConnectionOptions(
+  profile: Pick<Profile, 'auth' | 'timeouts' | 'maxBytes'>,
+  ocpi: Pick<OcpiProfileSettings, 'tokenForm' | 'learnedTokenForm' | 'hub'>,
+  token: string | null,
+  client: { transport: Transport; retryDelaysMs?: readonly number[] },
+): ConnectionOptions {
+  return {
+    token,
+    transport: client.transport,
+    auth: profile.auth,
+    tokenForm: ocpi.tokenForm,
+    learnedTokenForm: ocpi.learnedTokenForm,
+    hub: ocpi.hub,
+    timeouts: profile.timeouts,
+    maxBytes: profile.maxBytes,
+    ...(client.retryDelaysMs ? { retryDelaysMs: client.retryDelaysMs } : {}),
+  };
 }
 
 export class OcpiConnection {

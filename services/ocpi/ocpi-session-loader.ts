@@ -21,7 +21,7 @@ import type { LoadRequest } from '../sessions/session-loader';
 import { discover } from './discovery';
 import { fetchLocation } from './fetch-location';
 import { findSession } from './find-session';
-import { OcpiConnection, type OcpiResponse } from './ocpi-connection';
+import { OcpiConnection, type OcpiResponse, profileConnectionOptions } from './ocpi-connection';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
@@ -33,17 +33,7 @@ export async function loadOcpiSession(
   const { profile } = req;
   const ref = parseSessionRef(req.sessionId);
   if (!ref.ok) return ref;
-  const conn = new OcpiConnection({
-    token: req.token,
-    transport: client.transport,
-    auth: profile.auth,
-    tokenForm: ocpi.tokenForm,
-    learnedTokenForm: ocpi.learnedTokenForm,
-    hub: ocpi.hub,
-    timeouts: profile.timeouts,
-    maxBytes: profile.maxBytes,
-    ...(client.retryDelaysMs ? { retryDelaysMs: client.retryDelaysMs } : {}),
-  });
+  const conn = new OcpiConnection(profileConnectionOptions(profile, ocpi, req.token, client));
   // One user action, one correlation id, for every request it takes.
   const correlationId = randomUUID();
   const found = await discover(conn, ocpi.versionsUrl, {

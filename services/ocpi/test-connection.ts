@@ -10,7 +10,7 @@ import type { Endpoint } from '../../shared/ocpi/versions';
 import type { ClientConfig } from '../http/http-client';
 import type { Profile } from '../../shared/domain/profile';
 import { discover, type Discovery } from './discovery';
-import { OcpiConnection } from './ocpi-connection';
+import { OcpiConnection, profileConnectionOptions } from './ocpi-connection';
 import { listSessions } from './session-lister';
 
 export interface ConnectionStep {
@@ -40,17 +40,7 @@ export async function testConnection(
   signal?: AbortSignal,
 ): Promise<ConnectionReport> {
   const correlationId = randomUUID();
-  const conn = new OcpiConnection({
-    token,
-    transport: client.transport,
-    auth: profile.auth,
-    tokenForm: ocpi.tokenForm,
-    learnedTokenForm: ocpi.learnedTokenForm,
-    hub: ocpi.hub,
-    timeouts: profile.timeouts,
-    maxBytes: profile.maxBytes,
-    ...(client.retryDelaysMs ? { retryDelaysMs: client.retryDelaysMs } : {}),
-  });
+  const conn = new OcpiConnection(profileConnectionOptions(profile, ocpi, token, client));
   const steps: ConnectionStep[] = [];
   const found = await discover(conn, ocpi.versionsUrl, { fixedVersion: ocpi.version, correlationId, signal });
   if (!found.ok) {
