@@ -201,6 +201,33 @@ describe('search:start', () => {
   });
 });
 
+describe('the Demo profile', () => {
+  it('searches its in-process CPO with no network and opens a row by CC/PARTY/ID', async () => {
+    const now = Date.now();
+    const started = await handlers['search:start']({
+      profileId: 'demo',
+      from: iso(now - 86_400_000),
+      to: iso(now + 60_000),
+      status: null,
+      text: '',
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const end = await untilDone(started.value.searchId);
+    expect(end.failure).toBeNull();
+    const found = rows.get(started.value.searchId) ?? [];
+    expect(found.length).toBeGreaterThan(100);
+    const row = found[0];
+    const fetched = await handlers['session:fetch']({
+      requestId: 'demo-row',
+      profileId: 'demo',
+      sessionId: `${row.countryCode}/${row.partyId}/${row.id}`,
+      around: row.lastUpdated ?? now,
+    });
+    if (!fetched.ok) throw new Error(fetched.error.message);
+    expect(fetched.value.session.ids.id).toBe(row.id);
+  });
+});
+
 describe('search:export-csv', () => {
   it('writes the rows in the order given, through the save dialog, atomically', async () => {
     const profileId = await ocpiProfile();
