@@ -179,6 +179,22 @@ describe('search:start', () => {
     expect(end.failure?.missing).toEqual({ from: Math.max(...kept.map((r) => r.lastUpdated ?? 0)), to });
   });
 
+  it('says when X-Total-Count fell while paging and sessions may be missing (opaque cursors)', async () => {
+    const profileId = await ocpiProfile({ versionsUrl: server.versionsUrl('total-drift-down') });
+    const started = await handlers['search:start']({
+      profileId,
+      from: iso(startAt - 60_000),
+      to: iso(Date.now() - 1000),
+      status: null,
+      text: '',
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const end = await untilDone(started.value.searchId);
+    expect(end.failure).toBeNull();
+    expect(end.firstTotalCount).not.toBe(end.totalCount);
+    expect(end.notes.join(' ')).toMatch(/X-Total-Count fell from \d+ to \d+ while paging/);
+  });
+
   it('refuses a window that ends before it starts, and a status that is not one', async () => {
     const profileId = await ocpiProfile();
     const now = Date.now();
