@@ -195,6 +195,57 @@ describe('search:start', () => {
     expect(end.notes.join(' ')).toMatch(/X-Total-Count fell from \d+ to \d+ while paging/);
   });
 
+  it('a page that fails keeps the rows read and says which part of the window is missing', async () => {
+    // Without retries, the scenario's one HTTP 500 on the 3rd page ends the search there.
+    const strict = await createAppServices({
+      userDataDir: join(dir, 'strict'),
+      keychain: async () => {
+        throw new Error('no keychain here');
+      },
+      client: { retryDelaysMs: [], maxRetryAfterMs: 10 },
+    });
+    const events: SearchDoneEvent[] = [];
+    const got: SearchRow[] = [];
+    const strictHandlers = createIpcHandlers(strict, {
+      emit: (event, payload) => {
+        if (event === 'search:rows') got.push(...(payload as { rows: SearchRow[] }).rows);
+        if (event === 'search:done') events.push(payload as SearchDoneEvent);
+      },
+      dialogs: {
+        chooseOpenPath: async () => null,
+        chooseSavePath: async () => null,
+        confirm: async () => false,
+      },
+    });
+    const saved = await strictHandlers['profiles:save']({
+      name: 'CPO',
+      baseUrl: server.baseUrl,
+      flavour: 'ocpi-2.2.1',
+      auth: { kind: 'token' },
+      base64Token: false,
+      timeouts: { connectMs: 2000, totalMs: 10_000 },
+      maxBytes: DEFAULT_MAX_BYTES,
+      ocpi: { versionsUrl: server.versionsUrl('page-fails-once') },
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    await strictHandlers['token:set']({ profileId: saved.value.id, token: server.token, memoryOnly: true });
+    const to = Math.floor((Date.now() + 3_600_000) / 1000) * 1000;
+    const started = await strictHandlers['search:start']({
+      profileId: saved.value.id,
+      from: iso(startAt - 60_000),
+      to: iso(to),
+      status: null,
+      text: '',
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    for (let i = 0; i < 500 && events.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    const end = events[0];
+    expect(end.cancelled).toBe(false);
+    expect(end.failure?.message).toMatch(/500|server/i);
+    expect(got).toHaveLength(100);
+    expect(end.failure?.missing).toEqual({ from: Math.max(...got.map((r) => r.lastUpdated ?? 0)), to });
+  });
+
   it('refuses a window that ends before it starts, and a status that is not one', async () => {
     const profileId = await ocpiProfile();
     const now = Date.now();
