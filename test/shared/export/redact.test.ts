@@ -363,14 +363,16 @@ describe('what the scanner takes as JSON', () => {
 
   it('redacts check messages and derived lists; derived numbers that are not ids stay numbers', () => {
     const loaded = loadedFrom(sessionWith('"auth_id": "424242"'));
-    loaded.checks = [{ ...loaded.checks[0], code: 'NO_CHARGING_PERIODS', severity: 'info', message: 'card 424242 seen' }];
+    loaded.checks = [
+      { ...loaded.checks[0], code: 'NO_CHARGING_PERIODS', severity: 'info', message: 'card 424242 seen' },
+    ];
     loaded.session = {
       ...loaded.session,
       list: ['424242', 'ok'],
       counts: { n: 424242 },
     } as unknown as typeof loaded.session;
     const red = redactLoaded(loaded);
-    expect(red.checks[0]).toMatchObject({ code: 'X', message: 'card REDACTED-1 seen' });
+    expect(red.checks[0]).toMatchObject({ code: 'NO_CHARGING_PERIODS', message: 'card REDACTED-1 seen' });
     const session = red.session as unknown as { list: string[]; counts: { n: number } };
     expect(session.list).toEqual(['REDACTED-1', 'ok']);
     expect(session.counts.n).toBe(424242);
