@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { visibleText } from '../../shared/present/visible-text';
 import { safeUrl } from '../http/http-client';
 import { LOG_FILE } from './main-log';
 
@@ -41,11 +42,8 @@ function parseLine(line: string): LogLine | null {
 }
 
 const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '–');
-/** Table cells: one line, no pipes, no control characters. */
-const cell = (v: unknown): string =>
-  text(v)
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
-    .replace(/\|/g, '\\|');
+/** Table cells: control and bidi characters shown as marks (one line), pipes escaped. */
+const cell = (v: unknown): string => visibleText(text(v)).replace(/\|/g, '\\|');
 
 function cleanUrl(raw: string): string {
   try {
