@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { appError, type Result } from '../../../../shared/domain/errors';
 import type { SavedFile } from '../../../../shared/domain/export';
 import type { LoadedSession } from '../../../../shared/domain/loaded-session';
+import type { TimeZoneDisplay } from '../../../../shared/domain/settings';
 import { APP_VERSION } from '../../../../shared/export/app-version';
 import { suggestedFileName } from '../../../../shared/export/bundle';
 import { EXPORT_EXTENSIONS, EXPORT_FILTERS, renderExport } from '../../../../shared/export/render-export';
@@ -13,6 +14,8 @@ import type { ChannelEntries } from '../channel-table';
 
 export interface ExportHandlerServices {
   registry: { get(key: string): LoadedSession | undefined };
+  /** The time-zone display chosen in Settings: "site" exports CSV and report times in the site's zone. */
+  settings?: { get(): { timeZone: TimeZoneDisplay } };
 }
 export interface ExportHandlerContext {
   dialogs: {
@@ -102,7 +105,12 @@ export function createExportHandlers(
         if (!loaded.ok) return loaded;
         const extension = `${redact ? REDACTED_MARK : ''}${EXPORT_EXTENSIONS[format]}`;
         return save(suggestedFileName(loaded.value, extension), EXPORT_FILTERS[format], redact, () =>
-          renderExport(loaded.value, format, { redact, appVersion: APP_VERSION }),
+          renderExport(loaded.value, format, {
+            redact,
+            appVersion: APP_VERSION,
+            // "This computer's zone" is not a zone a reader elsewhere shares: such exports stay in UTC.
+            times: services.settings?.get().timeZone === 'site' ? 'site' : 'utc',
+          }),
         );
       },
     },

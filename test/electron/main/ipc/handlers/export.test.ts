@@ -18,14 +18,19 @@ afterEach(async () => {
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
-function setup(savePath: string | null, confirmAnswer = true) {
-  const loaded = loadedFrom(manyPeriodsSession(20));
+function setup(
+  savePath: string | null,
+  confirmAnswer = true,
+  timeZone: 'utc' | 'local' | 'site' = 'utc',
+  text = manyPeriodsSession(20),
+) {
+  const loaded = loadedFrom(text);
   const sessions = new Map<string, LoadedSession>([[loaded.key, loaded]]);
   const asked: { name: string; filters: { name: string; extensions: string[] }[] }[] = [];
   const questions: string[] = [];
   const handlers = guarded(
     createExportHandlers(
-      { registry: { get: (key) => sessions.get(key) } },
+      { registry: { get: (key) => sessions.get(key) }, settings: { get: () => ({ timeZone }) } },
       {
         dialogs: {
           chooseSavePath: async (name, filters) => {
@@ -42,6 +47,37 @@ function setup(savePath: string | null, confirmAnswer = true) {
   );
   return { handlers, loaded, asked, questions };
 }
+
+describe('export times follow the Settings time-zone display', () => {
+  it('"site" writes CSV and report times in the site’s zone; UTC and this computer’s zone write UTC', async () => {
+    const written = async (timeZone: 'utc' | 'local' | 'site', name: string) => {
+      const path = join(dir, name);
+      const inBrussels = manyPeriodsSession(20, {
+        location: {
+          id: 'LOC-1',
+          address: 'Main St 1',
+          city: 'Gent',
+          postal_code: '9000',
+          country: 'BEL',
+          coordinates: { latitude: '51.047599', longitude: '3.729944' },
+          evses: [],
+          time_zone: 'Europe/Brussels',
+        },
+      });
+      const { handlers, loaded } = setup(path, true, timeZone, inBrussels);
+      expect((await handlers['export:session']({ key: loaded.key, format: 'csv', redact: false })).ok).toBe(
+        true,
+      );
+      return (await readFile(path, 'utf8')).split('\n')[1];
+    };
+    const site = await written('site', 'site.csv');
+    const utc = await written('utc', 'utc.csv');
+    const local = await written('local', 'local.csv');
+    expect(utc).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z,/);
+    expect(local).toBe(utc);
+    expect(site).toMatch(/^2024-06-01T10:00:00(\.000)?\+02:00,/);
+  });
+});
 
 describe('redacted exports', () => {
   it.each([
