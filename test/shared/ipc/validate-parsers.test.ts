@@ -831,3 +831,46 @@ describe('parseFollowArgs', () => {
     expect(parseFollowArgs(null)).toEqual(missing('key'));
   });
 });
+
+/** Edges a first mutation run showed no test pinned. */
+describe('edges found by mutation testing', () => {
+  it('isLoopbackHost strips only a leading [ and a trailing ]', () => {
+    expect(isLoopbackHost('::]1')).toBe(false);
+    expect(isLoopbackHost('::1[')).toBe(false);
+    expect(isLoopbackHost('[::1')).toBe(true);
+  });
+
+  it('a base URL is trimmed of any white space, a no-break space too', () => {
+    expect(checkBaseUrl('\u00a0https://h.example/a\u00a0')).toEqual(accepted('https://h.example/a'));
+  });
+
+  it('a profile without an id has no id key, a fetch without around no around key', () => {
+    expect(parseProfileInput(PROFILE)).toStrictEqual(accepted(PROFILE));
+    expect(parseFetchArgs({ requestId: 'r', profileId: 'p', sessionId: 's' })).toStrictEqual(
+      accepted({ requestId: 'r', profileId: 'p', sessionId: 's' }),
+    );
+  });
+
+  it('a bare session id that starts with "http" is an id, not a URL', () => {
+    expect(checkFetchSessionId('http-1')).toEqual(accepted('http-1'));
+    expect(checkFetchSessionId('https')).toEqual(accepted('https'));
+  });
+
+  it('a link must be a string, not something that stringifies to a URL', () => {
+    expect(parseExternalUrl({ url: ['https://h.example/'] })).toEqual(
+      refused('That link is not a valid URL.', 'Copy the link instead.'),
+    );
+  });
+
+  it('a search bound must end with its zone; a status must be a string', () => {
+    const args = { profileId: 'p', from: '2024-03-01T00:00:00Z', status: null, text: '' };
+    const zoneInside = 'Mar 2 2024 01:00 +0100 (CET)';
+    expect(Number.isFinite(Date.parse(zoneInside))).toBe(true);
+    expect(parseSearchStartArgs({ ...args, to: zoneInside })).toEqual(
+      refused('The search needs a from and a to date-time.', 'Pick both ends of the last_updated range.'),
+    );
+    expect(parseSearchStartArgs({ ...args, to: '2024-03-02T00:00:00Z', status: ['ACTIVE'] })).toEqual(
+      refused('The status filter is not a session status.', 'Pick a status, or Any.'),
+    );
+  });
+});
