@@ -479,3 +479,36 @@ describe('sleep', () => {
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });
+
+describe('retries', () => {
+  /** The delays of the client's waits: the setTimeout delays that are among `candidates`. */
+  const waits = (spy: { mock: { calls: unknown[][] } }, candidates: number[]): unknown[] =>
+    spy.mock.calls.map((call) => call[1]).filter((ms) => candidates.includes(ms as number));
+
+  it.each([429, 502, 503, 504])('HTTP %i is retried after each backoff delay in turn', async (status) => {
+    const timer = vi.spyOn(globalThis, 'setTimeout');
+    const transport = scripted({ status, headers: {}, body: ['busy'] });
+    const error = await errorOf(get(transport, {}, { retryDelaysMs: [7, 13] }));
+    expect(error.status).toBe(status);
+    expect(transport.seen).toHaveLength(3);
+    expect(waits(timer, [7, 13])).toEqual([7, 13]);
+  });
+
+  it.each([400, 500, 501])('HTTP %i is not retried', async (status) => {
+    const transport = scripted({ status, headers: {}, body: ['no'] });
+    await get(transport, {}, { retryDelaysMs: [1, 1] });
+    expect(transport.seen).toHaveLength(1);
+  });
+
+  it('waits what Retry-After says, up to the cap', async () => {
+    const timer = vi.spyOn(globalThis, 'setTimeout');
+    const transport = scripted(
+      { status: 503, headers: { 'retry-after': '0' }, body: ['busy'] },
+      { status: 429, headers: { 'retry-after': '60' }, body: ['slow down'] },
+      {},
+    );
+    const result = await get(transport, {}, { retryDelaysMs: [7, 13], maxRetryAfterMs: 23 });
+    expect(result.ok ? result.value.meta.attempts : null).toBe(3);
+    expect(waits(timer, [0, 7, 13, 23, 60_000])).toEqual([0, 23]);
+  });
+});
