@@ -58,7 +58,7 @@ export async function readBillingFile(file: string, io: CliIo, location: unknown
   const isBundle = typeof value === 'object' && value !== null && 'format' in value;
   const read = isBundle
     ? readSessionOrBundle(text)
-    : readSession(value, location === undefined ? {} : { location });
+    : readSession(value, { text, ...(location === undefined ? {} : { location }) });
   if (!read.ok) throw new CliError(errorText(read.error, file));
   reportWarnings(io, file, read.warnings);
   return { kind: 'session', read };

@@ -34,7 +34,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     correlationId: target.correlationId,
   });
   if (!session.ok) throw failure(session.error);
-  const read = readSession(session.value.session);
+  const read = readSession(session.value.session, { text: session.value.text });
   if (!read.ok) throw new CliError(`the session could not be read: ${read.error.message}`, 1);
 
   const result = await findCdr(target.conn, {

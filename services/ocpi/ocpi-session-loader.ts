@@ -91,7 +91,10 @@ export async function loadOcpiSession(
     }
   }
 
-  const read = readSession(session.value.session, location ? { location: location.json } : {});
+  const read = readSession(session.value.session, {
+    text: session.value.text,
+    ...(location ? { location: location.json } : {}),
+  });
   if (!read.ok)
     return {
       ok: false,

@@ -97,7 +97,11 @@ export async function loadSession(req: LoadRequest, client: ClientConfig): Promi
       );
   }
 
-  const read = readSession(fetched.value.json, location ? { location: location.json } : {});
+  // The text too: kwh's written decimals decide the rounding tolerance on every path (fetch, file, bundle).
+  const read = readSession(fetched.value.json, {
+    text: fetched.value.text,
+    ...(location ? { location: location.json } : {}),
+  });
   if (!read.ok)
     return {
       ok: false,

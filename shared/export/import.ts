@@ -170,7 +170,10 @@ function readRaw(
   fileName: string,
   locationFinding: string | null = null,
 ): Result<ImportedSession> {
-  const read = readSession(value, rawLocationText === null ? {} : { location: rawLocationText });
+  const read = readSession(value, {
+    text: rawText,
+    ...(rawLocationText === null ? {} : { location: rawLocationText }),
+  });
   if (!read.ok) return { ok: false, error: readerErrorToAppError(read.error, { kind: 'file', fileName }) };
   // The loader's finding about a failed Location GET is not derived from the raw text: it is carried over.
   const missing = locationFinding === null ? null : locationUnavailable(locationFinding);
