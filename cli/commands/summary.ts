@@ -1,6 +1,6 @@
 /** `ocpi-inspect summary <file|-> [--json]`. */
 import { formatCdrSummaryText, summarizeIfCdr } from '../../shared/billing/billing-summary';
-import { readSessionOrBundle } from '../../shared/export/import';
+import { readParsedSessionOrBundle, readSessionOrBundle } from '../../shared/export/import';
 import { presentSession } from '../../shared/present/present-session';
 import { jsonWithVisibleEscapes } from '../../shared/present/visible-text';
 import { parseJsonText } from '../../shared/session/json-text';
@@ -20,7 +20,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   // --as-sent keeps volumes that look like Wh as written instead of reading them as Wh.
-  const read = readSessionOrBundle(text, { volumes: options['as-sent'] ? 'as-sent' : 'auto' });
+  const volumes = options['as-sent'] ? 'as-sent' : 'auto';
+  const read = parsed.ok
+    ? readParsedSessionOrBundle(parsed.value, text, { volumes })
+    : readSessionOrBundle(text, { volumes });
   if (!read.ok) {
     const { error } = read;
     throw new CliError(

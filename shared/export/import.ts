@@ -57,9 +57,17 @@ function withBundleBilling(
  */
 export function readSessionOrBundle(text: string, options: Pick<ReadOptions, 'volumes'> = {}): ReadResult {
   const parsed = parseJsonText(text);
-  if (!parsed.ok || !isBundleLike(parsed.value))
-    return parsed.ok ? readSession(parsed.value, { ...options, text }) : readSession(text, options);
-  const bundle = unpackBundle(parsed.value, 'The input');
+  return parsed.ok ? readParsedSessionOrBundle(parsed.value, text, options) : readSession(text, options);
+}
+
+/** The same, for a caller that already parsed `text` (a 20 MB response is not parsed twice). */
+export function readParsedSessionOrBundle(
+  value: unknown,
+  text: string,
+  options: Pick<ReadOptions, 'volumes'> = {},
+): ReadResult {
+  if (!isBundleLike(value)) return readSession(value, { ...options, text });
+  const bundle = unpackBundle(value, 'The input');
   if (!bundle.ok) return { ok: false, error: { kind: 'unsupported-bundle', message: bundle.error.message } };
   return readSession(
     bundle.response,
