@@ -10,6 +10,8 @@ import {
 export interface PreloadIpc {
   invoke(channel: string, args: unknown): Promise<unknown>;
   on(channel: string, listener: (payload: unknown) => void): () => void;
+  /** webUtils.getPathForFile in Electron. */
+  pathForFile(file: File): string;
 }
 
 export function buildInspectorApi(ipc: PreloadIpc): InspectorApi {
@@ -19,5 +21,6 @@ export function buildInspectorApi(ipc: PreloadIpc): InspectorApi {
     if (!(IPC_EVENTS as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);
     return ipc.on(event, (payload) => listener(payload as IpcEvents[E]));
   };
+  api.pathForFile = (file: File): string => ipc.pathForFile(file);
   return Object.freeze(api) as InspectorApi;
 }

@@ -1,5 +1,5 @@
 /** The preload: exposes only the domain API (`window.inspector`), never `ipcRenderer` itself. */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { BRIDGE_GLOBAL } from '../../shared/ipc/contract';
 import { buildInspectorApi } from './build-api';
 
@@ -11,6 +11,7 @@ const api = buildInspectorApi({
     ipcRenderer.on(channel, wrapped);
     return () => void ipcRenderer.removeListener(channel, wrapped);
   },
+  pathForFile: (file) => webUtils.getPathForFile(file),
 });
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, api);

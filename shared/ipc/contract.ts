@@ -54,6 +54,8 @@ export interface IpcChannels {
     args: { key: string; fileName: string; text: string };
     result: LoadedSession | null;
   };
+  /** A dropped file, by its path (main reads it): attached when it is a CDR or tariff, else null. */
+  'billing:attach-path': { args: { key: string; path: string }; result: LoadedSession | null };
   /** Removes the session's CDR and tariffs. */
   'billing:detach': { args: { key: string }; result: LoadedSession };
   /** OCPI: discovery plus one limit=1 list call, step by step; what discovery found is kept on the profile. */
@@ -98,6 +100,7 @@ export const IPC_CHANNELS = [
   'shell:open-external',
   'billing:attach-file',
   'billing:attach-text',
+  'billing:attach-path',
   'billing:detach',
   'profiles:test-connection',
   'profiles:refresh-endpoints',
@@ -141,6 +144,11 @@ export type InspectorApi = {
     : (args: IpcArgs<C>) => Promise<IpcResult<C>>;
 } & {
   on<E extends IpcEvent>(event: E, listener: (payload: IpcEvents[E]) => void): () => void;
+  /**
+   * The path of a dropped file (Electron's webUtils.getPathForFile), so main reads it by the same path and
+   * limits as Open instead of the renderer sending its contents; '' for a file that is not on disk.
+   */
+  pathForFile(file: File): string;
 };
 
 /** Name of the global the preload defines. */

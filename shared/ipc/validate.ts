@@ -340,6 +340,13 @@ export function parseOpenPathArgs(raw: unknown): Result<{ path: string }> {
   return ok({ path });
 }
 
+export function parseAttachPathArgs(raw: unknown): Result<{ key: string; path: string }> {
+  const key = parseIdArg(raw, 'key');
+  if (!key.ok) return key;
+  const path = parseOpenPathArgs(raw);
+  return path.ok ? ok({ key: key.value.key, path: path.value.path }) : path;
+}
+
 export function parseHistoryPinArgs(raw: unknown): Result<{ id: string; pinned: boolean }> {
   const pinned = asObject(raw)?.pinned;
   if (typeof pinned !== 'boolean') return bad('Pinning needs a pinned flag.', 'Try again from Recent.');

@@ -89,6 +89,10 @@ export function installFakeBridge(loaded: LoadedSession): FakeBridge {
     'billing:attach-file': vi.fn(() => ok(null)),
     'billing:attach-text': vi.fn(() => ok(null)),
     'billing:detach': vi.fn(() => ok(loaded)),
+    'billing:attach-path': vi.fn(() => ok(null)),
+    'session:open-path': vi.fn(() => ok(loaded)),
+    // Files made in jsdom have no path: the text fallback, unless a test says otherwise.
+    pathForFile: vi.fn(() => ''),
     on: vi.fn((event: string, listener: (payload: unknown) => void) => {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set.add(listener));

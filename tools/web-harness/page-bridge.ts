@@ -56,4 +56,7 @@ api.on = <E extends IpcEvent>(event: E, listener: (payload: IpcEvents[E]) => voi
   return () => set.delete(untyped);
 };
 
+// A page in a browser cannot see a file's path (only Electron's webUtils can): files the page made have none.
+api.pathForFile = (): string => '';
+
 Object.defineProperty(window, BRIDGE_GLOBAL, { value: Object.freeze(api as InspectorApi), enumerable: true });

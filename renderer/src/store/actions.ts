@@ -299,7 +299,10 @@ export async function openDroppedFile(file: File): Promise<void> {
     set({ error: tooLarge });
     return;
   }
-  // Bytes, decoded by the one text rule (a UTF-16 file from Windows opens as it does from Open).
+  // A file on disk is read by main from its path, by Open's rules; its contents never cross IPC.
+  const path = api()?.pathForFile(file) ?? '';
+  if (path) return openDroppedPath(path, file.name);
+  // No path (a file the page made): its bytes, decoded by the one text rule.
   const text = decodeText(new Uint8Array(await file.arrayBuffer()));
   // A CDR or tariff dropped while a session is shown attaches to it; anything else opens.
   const key = get().loaded?.key;
@@ -310,6 +313,17 @@ export async function openDroppedFile(file: File): Promise<void> {
   }
   const loaded = await call((b) => b['session:open-text']({ fileName: file.name, text }));
   if (loaded) showLoaded(loaded);
+}
+
+async function openDroppedPath(path: string, fileName: string): Promise<void> {
+  // A CDR or tariff dropped while a session is shown attaches to it; anything else opens.
+  const key = get().loaded?.key;
+  if (key) {
+    const attached = await callRaw((b) => b['billing:attach-path']({ key, path }));
+    if (!attached.ok) return set({ error: attached.error });
+    if (attached.value) return showBilling(attached.value, `${fileName} attached.`);
+  }
+  await openPath(path);
 }
 
 /** The same session with its billing changed: the view stays, the Billing tab shows. */

@@ -17,14 +17,17 @@ function fakeIpc() {
         listeners.set(channel, listener);
         return () => listeners.delete(channel);
       },
+      pathForFile: (file: File) => `/dropped/${file.name}`,
     },
   };
 }
 
 describe('buildInspectorApi', () => {
-  it('exposes exactly one function per contract channel plus on(), nothing else', () => {
+  it('exposes exactly one function per contract channel plus on() and pathForFile(), nothing else', () => {
     const api = buildInspectorApi(fakeIpc().ipc);
-    expect(Object.keys(api).sort()).toEqual([...IPC_CHANNELS, 'on'].sort());
+    expect(Object.keys(api).sort()).toEqual([...IPC_CHANNELS, 'on', 'pathForFile'].sort());
+    // A dropped file's path comes from the preload (webUtils), so main can read it by Open's rules.
+    expect(api.pathForFile(new File(['{}'], 's.json'))).toBe('/dropped/s.json');
     expect(Object.isFrozen(api)).toBe(true);
     expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipcRenderer|token:get/);
   });

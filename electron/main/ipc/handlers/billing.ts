@@ -1,12 +1,12 @@
 /**
- * `billing:attach-file`, `billing:attach-text` and `billing:detach`: a CDR or tariff file beside the session
+ * `billing:attach-file`, `billing:attach-text`, `billing:attach-path` and `billing:detach`: a CDR or tariff file beside the session
  * on screen. Files are read by Open's rules (services/sessions/file-import), and the attachments computed
  * in one place (shared/billing/attach); the session is kept again with them, so exports carry them.
  */
 import { attachBillingFile, billingKindOfText } from '../../../../shared/billing/attach';
 import { appError, type Result } from '../../../../shared/domain/errors';
 import type { LoadedSession } from '../../../../shared/domain/loaded-session';
-import { parseAttachTextArgs, parseIdArg } from '../../../../shared/ipc/validate';
+import { parseAttachPathArgs, parseAttachTextArgs, parseIdArg } from '../../../../shared/ipc/validate';
 import { readTextFromPath } from '../../../../services/sessions/file-import';
 import type { ChannelEntries } from '../channel-table';
 
@@ -29,7 +29,7 @@ const gone: Result<never> = {
 export function createBillingHandlers(
   services: BillingHandlerServices,
   ctx: BillingHandlerContext,
-): ChannelEntries<'billing:attach-file' | 'billing:attach-text' | 'billing:detach'> {
+): ChannelEntries<'billing:attach-file' | 'billing:attach-text' | 'billing:attach-path' | 'billing:detach'> {
   const attach = (key: string, file: { fileName: string; text: string }): Result<LoadedSession> => {
     const loaded = services.registry.get(key);
     if (!loaded) return gone;
@@ -58,6 +58,16 @@ export function createBillingHandlers(
       run: async ({ key, fileName, text }) => {
         if (billingKindOfText(text) === null) return { ok: true, value: null };
         return attach(key, { fileName, text });
+      },
+    },
+    'billing:attach-path': {
+      parse: parseAttachPathArgs,
+      run: async ({ key, path }) => {
+        if (!services.registry.get(key)) return gone;
+        const file = await readTextFromPath(path);
+        if (!file.ok) return file;
+        if (billingKindOfText(file.value.text) === null) return { ok: true, value: null };
+        return attach(key, file.value);
       },
     },
     'billing:detach': {

@@ -58,3 +58,22 @@ describe('a file dropped while a session is shown', () => {
     );
   });
 });
+
+describe('a file dropped from disk (it has a path)', () => {
+  it('is read by main from its path: its contents never cross IPC', async () => {
+    bridge.api.pathForFile.mockImplementation((file: File) => `/home/eng/${file.name}`);
+    render(<App />);
+    useAppStore.setState({ loaded });
+    await screen.findByTestId('details-panel');
+    drop('session.json', '{"id":"x"}');
+    await waitFor(() =>
+      expect(bridge.api['session:open-path']).toHaveBeenCalledWith({ path: '/home/eng/session.json' }),
+    );
+    expect(bridge.api['billing:attach-path']).toHaveBeenCalledWith({
+      key: loaded.key,
+      path: '/home/eng/session.json',
+    });
+    expect(bridge.api['session:open-text']).not.toHaveBeenCalled();
+    expect(bridge.api['billing:attach-text']).not.toHaveBeenCalled();
+  });
+});

@@ -104,3 +104,25 @@ describe('billing handlers', () => {
     expect(d.ok || d.error.kind).toBe('invalid-argument');
   });
 });
+
+describe('billing:attach-path (a dropped file, read by main)', () => {
+  it('attaches a CDR read from its path, answers null for a session file, refuses a bad path', async () => {
+    const cdrPath = join(dir, 'dropped-cdr.json');
+    const sessionPath = join(dir, 'dropped-session.json');
+    await writeFile(cdrPath, JSON.stringify(agreeingCdr([agreeingTariff()])));
+    await writeFile(sessionPath, JSON.stringify(agreeingSession()));
+    const { registry, handlers } = setup([]);
+    const attached = await handlers['billing:attach-path']({ key: 'k', path: cdrPath });
+    if (!attached.ok || !attached.value) throw new Error('expected the session with its CDR');
+    expect(attached.value.billing?.cdrFileName).toBe('dropped-cdr.json');
+    expect(registry.get('k')?.billing?.cdrFileName).toBe('dropped-cdr.json');
+    expect(await handlers['billing:attach-path']({ key: 'k', path: sessionPath })).toEqual({
+      ok: true,
+      value: null,
+    });
+    const relative = await handlers['billing:attach-path']({ key: 'k', path: 'dropped-cdr.json' });
+    expect(relative.ok ? null : relative.error.kind).toBe('invalid-argument');
+    const gone = await handlers['billing:attach-path']({ key: 'nope', path: cdrPath });
+    expect(gone.ok ? null : gone.error.kind).toBe('not-found');
+  });
+});
