@@ -1,6 +1,7 @@
 /**
  * What the id field accepts: a bare session id, or a pasted URL (`…/sessions/{id}`, or any URL: its last
- * non-empty path segment, percent-decoded). Query strings and fragments are ignored.
+ * non-empty path segment, percent-decoded). An OCPI Receiver URL `…/sessions/{cc}/{party}/{id}` keeps its
+ * country and party as `CC/PARTY/ID`, which an OCPI profile GETs by. Query strings and fragments are ignored.
  */
 export function parseSessionId(input: string): string {
   const text = input.trim();
@@ -12,6 +13,14 @@ export function parseSessionId(input: string): string {
     return text;
   }
   const segments = path.split('/').filter((s) => s !== '');
+  const afterSessions = segments.slice(segments.lastIndexOf('sessions') + 1);
+  if (segments.includes('sessions') && afterSessions.length === 3) {
+    try {
+      return afterSessions.map((s) => decodeURIComponent(s)).join('/');
+    } catch {
+      return afterSessions.join('/');
+    }
+  }
   const last = segments[segments.length - 1];
   if (last === undefined) return '';
   try {
