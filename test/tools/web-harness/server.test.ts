@@ -59,7 +59,7 @@ describe('harness server and page bridge', () => {
     const keys = await page.evaluate(() =>
       Object.keys((window as unknown as { inspector: object }).inspector),
     );
-    expect(keys.sort()).toEqual([...IPC_CHANNELS, 'on'].sort());
+    expect(keys.sort()).toEqual([...IPC_CHANNELS, 'on', 'pathForFile'].sort());
 
     const result = await page.evaluate(async () => {
       const api = (window as unknown as { inspector: Record<string, (args?: unknown) => Promise<unknown>> })
