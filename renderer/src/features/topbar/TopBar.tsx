@@ -23,7 +23,8 @@ export function TopBar() {
   const profile = useAppStore(activeProfile);
   const fetching = useAppStore((s) => s.fetching);
   const idText = useAppStore((s) => s.sessionInput);
-  const parsed = parseSessionId(idText);
+  // Only an OCPI profile GETs by CC/PARTY/ID; for the others a pasted URL gives its last segment.
+  const parsed = parseSessionId(idText, { receiverRef: Boolean(profile?.ocpi) });
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();

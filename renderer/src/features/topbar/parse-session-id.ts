@@ -1,9 +1,9 @@
 /**
  * What the id field accepts: a bare session id, or a pasted URL (`…/sessions/{id}`, or any URL: its last
- * non-empty path segment, percent-decoded). An OCPI Receiver URL `…/sessions/{cc}/{party}/{id}` keeps its
- * country and party as `CC/PARTY/ID`, which an OCPI profile GETs by. Query strings and fragments are ignored.
+ * non-empty path segment, percent-decoded). With `receiverRef` (an OCPI profile), a Receiver URL
+ * `…/sessions/{cc}/{party}/{id}` keeps its country and party as `CC/PARTY/ID`, which the profile GETs by. Query strings and fragments are ignored.
  */
-export function parseSessionId(input: string): string {
+export function parseSessionId(input: string, opts: { receiverRef?: boolean } = {}): string {
   const text = input.trim();
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return text;
   let path: string;
@@ -14,7 +14,7 @@ export function parseSessionId(input: string): string {
   }
   const segments = path.split('/').filter((s) => s !== '');
   const afterSessions = segments.slice(segments.lastIndexOf('sessions') + 1);
-  if (segments.includes('sessions') && afterSessions.length === 3) {
+  if (opts.receiverRef && segments.includes('sessions') && afterSessions.length === 3) {
     try {
       return afterSessions.map((s) => decodeURIComponent(s)).join('/');
     } catch {

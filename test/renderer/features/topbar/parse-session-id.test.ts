@@ -6,16 +6,18 @@ describe('parseSessionId', () => {
     expect(parseSessionId('  abc-123 ')).toBe('abc-123');
   });
   it('takes the id from a sessions URL, ignoring query and fragment', () => {
-    expect(parseSessionId('https://host/api/v1/sessions/s-9?x=1#top')).toBe('s-9');
+    expect(parseSessionId('https://api.example.com/ocpi/2.2.1/sessions/BE/BEC/s-9?x=1#top')).toBe('s-9');
     expect(parseSessionId('https://host/api/v1/sessions/724615825/')).toBe('724615825');
   });
-  it('keeps country and party of an OCPI Receiver URL as CC/PARTY/ID (issue 11)', () => {
-    expect(parseSessionId('https://api.example.com/ocpi/2.2.1/sessions/BE/BEC/s-9?x=1#top')).toBe(
+  it('for an OCPI profile, keeps country and party of a Receiver URL as CC/PARTY/ID (issue 11)', () => {
+    const ocpi = { receiverRef: true };
+    expect(parseSessionId('https://api.example.com/ocpi/2.2.1/sessions/BE/BEC/s-9?x=1#top', ocpi)).toBe(
       'BE/BEC/s-9',
     );
-    expect(parseSessionId('https://h/ocpi/emsp/2.2.1/sessions/NL/SIN/a%20b')).toBe('NL/SIN/a b');
+    expect(parseSessionId('https://h/ocpi/emsp/2.2.1/sessions/NL/SIN/a%20b', ocpi)).toBe('NL/SIN/a b');
     // Four segments after sessions is not a Receiver path: the last segment, as before.
-    expect(parseSessionId('https://h/sessions/a/b/c/d')).toBe('d');
+    expect(parseSessionId('https://h/sessions/a/b/c/d', ocpi)).toBe('d');
+    expect(parseSessionId('https://h/api/v1/sessions/724615825', ocpi)).toBe('724615825');
   });
   it('decodes the last segment', () => {
     expect(parseSessionId('https://h/sessions/a%2Fb%20c')).toBe('a/b c');
