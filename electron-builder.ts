@@ -21,8 +21,6 @@ const config: Configuration = {
   npmRebuild: false,
   nodeGypRebuild: false,
   electronLanguages: ['en-US'],
-  // Tags build draft GitHub releases (.github/workflows/release.yml); updates come as new installers.
-  publish: [{ provider: 'github', releaseType: 'draft' }],
   fileAssociations: [
     {
       ext: BUNDLE_EXTENSION,
