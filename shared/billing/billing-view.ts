@@ -9,6 +9,7 @@ import { formatTime } from '../present/time';
 import type { Cost } from '../session/types';
 import type { BillingAttachment } from './attach';
 import { formatMoney, minorDigits, toMicros } from './money';
+import { sessionParking } from './session-parking';
 import { tariffInWords } from './tariff-words';
 import type { BillingCheck, BillingCheckCode, CostComponent } from './types';
 
@@ -119,7 +120,12 @@ export function presentBilling(loaded: LoadedSession, zone: string | undefined):
       formatNumber(cdr?.totalTime, 4),
       ['CDR_TIME_MISMATCH'],
     ),
-    row('Parking (h)', dash, formatNumber(cdr?.totalParkingTime, 4), ['CDR_PARKING_MISMATCH']),
+    row(
+      'Parking (h)',
+      formatNumber(s ? (sessionParking(s)?.hours ?? null) : null, 4),
+      formatNumber(cdr?.totalParkingTime, 4),
+      ['CDR_PARKING_MISMATCH'],
+    ),
     row('Currency', s?.currency ?? dash, cdr?.currency ?? dash, ['CURRENCY_MISMATCH']),
     row('Cost', costText(s?.cost ?? null, currency), costText(cdr?.totalCost ?? null, currency), [
       'CDR_TOTALS_INCONSISTENT',

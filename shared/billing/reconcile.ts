@@ -11,6 +11,7 @@ import { compareEnergy, halfUnitOf } from '../session/energy-tolerance';
 import type { Cost, NormalizedSession } from '../session/types';
 import { minorUnit } from './money';
 import { dimensionColumn } from './period-columns';
+import { sessionParking } from './session-parking';
 import type { BillingCheck, Cdr, CostResult, Tariff } from './types';
 
 const SECOND_H = 1 / 3600;
@@ -97,7 +98,7 @@ export function checkTimes(cdr: Cdr, session: NormalizedSession | null): Billing
   ];
 }
 
-/** `total_parking_time` against the CDR's PARKING_TIME volumes, its total_time, and the session's idle time. */
+/** `total_parking_time` against the CDR's PARKING_TIME volumes, its total_time, and the session's parking (./session-parking). */
 export function checkParking(cdr: Cdr, session: NormalizedSession | null): BillingCheck[] {
   const out: BillingCheck[] = [];
   const reported = cdr.totalParkingTime;
@@ -126,28 +127,15 @@ export function checkParking(cdr: Cdr, session: NormalizedSession | null): Billi
       severity: 'error',
       message: `The CDR parks longer (${fmt(reported)} h) than the whole session lasts (total_time ${fmt(cdr.totalTime)} h).`,
     });
-  if (session && session.periods.count > 0 && session.energyRounding.sum !== null) {
-    // Idle time in the session: the periods that delivered no energy.
-    const p = session.periods;
-    let idleS = 0;
-    let first = -1;
-    let last = -1;
-    for (let i = 0; i < p.count; i++) {
-      if (p.energyKwh[i] === 0 && p.durationS[i] > 0) {
-        idleS += p.durationS[i];
-        if (first < 0) first = i;
-        last = i;
-      }
-    }
-    const idleH = idleS / 3600;
+  const parked = session ? sessionParking(session) : null;
+  if (parked) {
     // Charging may stop anywhere inside the last charging period: its length is within tolerance.
-    const boundaryH = first > 0 ? p.durationS[first - 1] / 3600 : 0;
-    if (Math.abs(idleH - reported) > halfUnitOf(reported) + 2 * SECOND_H + boundaryH)
+    if (Math.abs(parked.hours - reported) > halfUnitOf(reported) + 2 * SECOND_H + parked.boundaryHours)
       out.push({
         code: 'CDR_PARKING_MISMATCH',
         severity: 'warning',
-        message: `The CDR bills ${fmt(reported)} h of parking but the session's periods without energy last ${fmt(idleH)} h.`,
-        ...(first >= 0 ? { periods: [first, last] as [number, number] } : {}),
+        message: `The CDR bills ${fmt(reported)} h of parking but the session's periods ${parked.stated ? 'state' : 'without energy last'} ${fmt(parked.hours)} h${parked.stated ? ' of parking' : ''}.`,
+        ...(parked.periods ? { periods: parked.periods } : {}),
         periodsOf: 'session',
       });
   }

@@ -36,7 +36,7 @@ describe('presentBilling', () => {
     });
     expect(byLabel.get('Start')).toMatchObject({ session: '2024-06-03 15:30:00', agrees: true, by: [] });
     expect(byLabel.get('Cost')?.agrees).toBe(false);
-    expect(byLabel.get('Parking (h)')).toMatchObject({ session: '—', agrees: null });
+    expect(byLabel.get('Parking (h)')).toMatchObject({ session: '0.25', cdr: '0.25', agrees: true });
     expect(view?.breakdown.map((r) => [r.dimension, r.element, r.exclVat, r.periods])).toEqual([
       ['ENERGY', '1', '€2.50', '1–2'],
       ['PARKING_TIME', '1', '€1.50', '3'],
