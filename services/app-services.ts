@@ -17,6 +17,7 @@ import { SessionRegistry } from './sessions/session-registry';
 import { loadSession, sessionUrl } from './sessions/session-loader';
 import { safeUrl } from './http/http-client';
 import { SettingsStore } from './storage/settings';
+import { withStaleCheck } from '../shared/ocpi/session-stale';
 import { type Keychain, TokenStore } from './storage/token-store';
 
 export interface AppServicesOptions {
@@ -91,7 +92,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     // CC/PARTY/ID (a search row) goes to the CPO.
     const demoOcpi =
       profile.demo && profile.ocpi && (req.around !== undefined || req.sessionId.includes('/'));
-    const loaded =
+    const fetched =
       demoOcpi && profile.ocpi
         ? await loadOcpiSession({ ...load, around: req.around }, profile.ocpi, {
             ...opts.client,
@@ -101,7 +102,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
             { ...load, ...(req.around !== undefined ? { around: req.around } : {}) },
             { ...opts.client, transport: profile.demo ? demoTransport : transport },
           );
-    logLoad(log, profile.baseUrl, req.sessionId, loaded);
+    logLoad(log, profile.baseUrl, req.sessionId, fetched);
+    const ocpiLoad = profile.ocpi !== undefined && (!profile.demo || demoOcpi);
+    const loaded: Result<LoadedSession> =
+      fetched.ok && ocpiLoad
+        ? { ok: true, value: restale(fetched.value, settings.get().staleMinutes) }
+        : fetched;
     // A demo session with billing comes with its CDR and tariffs attached.
     return loaded.ok && profile.demo && !demoOcpi ? withDemoBilling(loaded.value, req.sessionId) : loaded;
   };
@@ -114,14 +120,30 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     history: new HistoryStore(join(opts.userDataDir, 'history')),
     log,
     fetchSession,
-    ocpi: createOcpiApp({ profiles, tokens, transport, ...(opts.client ? { client: opts.client } : {}) }),
+    ocpi: createOcpiApp({
+      profiles,
+      tokens,
+      transport,
+      staleMinutes: () => settings.get().staleMinutes,
+      ...(opts.client ? { client: opts.client } : {}),
+    }),
   };
 }
 
-/** One line per GET made (session, then Location), or one for a fetch that failed. */
+/** SESSION_STALE by the user's threshold, at the time the session was fetched. */
+function restale(loaded: LoadedSession, minutes: number): LoadedSession {
+  const fetchedAt = loaded.source.fetch ? Date.parse(loaded.source.fetch.fetchedAt) : NaN;
+  return Number.isFinite(fetchedAt)
+    ? { ...loaded, checks: withStaleCheck(loaded.checks, loaded.session, fetchedAt, minutes) }
+    : loaded;
+}
+
+/** One line per GET made (OCPI discovery and search pages too), or one for a fetch that failed. */
 function logLoad(log: MainLog, baseUrl: string, sessionId: string, loaded: Result<LoadedSession>): void {
   if (!loaded.ok) return logFetchFailure(log, safeUrl(new URL(sessionUrl(baseUrl, sessionId))), loaded.error);
-  const { fetch, locationFetch } = loaded.value.source;
-  if (fetch) logFetch(log, 'session', fetch);
-  if (locationFetch) logFetch(log, 'location', locationFetch);
+  const { fetch, locationFetch, requests } = loaded.value.source;
+  for (const meta of requests ?? [fetch, locationFetch]) {
+    if (meta === null) continue;
+    logFetch(log, meta === fetch ? 'session' : meta === locationFetch ? 'location' : 'request', meta);
+  }
 }

@@ -71,7 +71,7 @@ export function createFileLog(
 }
 
 /** One line per GET: ids, URL (already without secrets), status and timings. */
-export function logFetch(log: MainLog, phase: 'session' | 'location', meta: FetchMeta): void {
+export function logFetch(log: MainLog, phase: 'session' | 'location' | 'request', meta: FetchMeta): void {
   log.info('fetch', {
     phase,
     url: meta.url,

@@ -11,17 +11,13 @@ import type { LoadedSession } from '../../shared/domain/loaded-session';
 import type { OcpiProfileSettings } from '../../shared/ocpi/profile-settings';
 import { parseSessionRef } from '../../shared/ocpi/session-ref';
 import { sessionStaleCheck } from '../../shared/ocpi/session-stale';
-import { checkSessionId } from '../../shared/ipc/validate';
-import { locationUnavailable } from '../../shared/session/location-unavailable';
-import { readSession } from '../../shared/session/read-session';
-import { readerErrorToAppError } from '../../shared/session/reader-app-error';
-import type { Check, ReaderWarning } from '../../shared/session/types';
 import type { ClientConfig } from '../http/http-client';
+import { assembleLoadedSession, fetchSeparateLocation } from '../sessions/assemble-loaded';
 import type { LoadRequest } from '../sessions/session-loader';
 import { discover } from './discovery';
 import { fetchLocation } from './fetch-location';
 import { findSession } from './find-session';
-import { OcpiConnection, type OcpiResponse, profileConnectionOptions } from './ocpi-connection';
+import { OcpiConnection, profileConnectionOptions } from './ocpi-connection';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
@@ -54,74 +50,25 @@ export async function loadOcpiSession(
   });
   if (!session.ok) return session;
   const fetchedAt = Date.now();
-
-  const extraWarnings: ReaderWarning[] = [];
-  const extraChecks: Check[] = [];
-  const unavailable = (message: string): void => {
-    const { warning, check } = locationUnavailable(message);
-    extraWarnings.push(warning);
-    extraChecks.push(check);
-  };
   const raw = session.value.session as Record<string, unknown> | null;
-  let location: OcpiResponse | null = null;
-  const locationId = raw && typeof raw.location !== 'object' ? str(raw.location_id) : null;
-  if (locationId !== null) {
-    // The id comes from the server: checked like a session id before it goes into a token-bearing URL.
-    const safe = checkSessionId(locationId, 'Location id');
-    const cc = str(raw?.country_code);
-    const party = str(raw?.party_id);
-    if (!safe.ok) unavailable(`The Location was not fetched: ${safe.error.message}`);
-    else {
-      const got = await fetchLocation(
-        conn,
-        endpoints,
-        safe.value,
-        cc && party ? { countryCode: cc, partyId: party } : null,
-        {
-          correlationId,
-          signal: req.signal,
-        },
-      );
-      if (got.ok) location = got.value;
-      else if (got.error.kind === 'cancelled') return got;
-      else
-        unavailable(
-          `The Location ${safe.value} could not be fetched (${got.error.message}); the map and EVSE details are missing.`,
-        );
-    }
-  }
-
-  const read = readSession(session.value.session, {
-    text: session.value.text,
-    ...(location ? { location: location.json } : {}),
+  const cc = str(raw?.country_code);
+  const party = str(raw?.party_id);
+  const located = await fetchSeparateLocation(session.value.session, (id) =>
+    fetchLocation(conn, endpoints, id, cc && party ? { countryCode: cc, partyId: party } : null, {
+      correlationId,
+      signal: req.signal,
+    }),
+  );
+  if (!located.ok) return located;
+  const loaded = assembleLoadedSession({
+    body: session.value.session,
+    session: { text: session.value.text, json: session.value.session, meta: session.value.meta },
+    location: located.value,
+    source: { kind: 'fetch', profileName: profile.name, flavour: profile.flavour },
+    requests: [...conn.requests],
   });
-  if (!read.ok)
-    return {
-      ok: false,
-      error: readerErrorToAppError(read.error, {
-        kind: 'response',
-        status: session.value.meta.status,
-        requestId: session.value.meta.requestId,
-      }),
-    };
-  const stale = sessionStaleCheck(read.session, fetchedAt);
-  return {
-    ok: true,
-    value: {
-      key: `fetch:${randomUUID()}`,
-      source: {
-        kind: 'fetch',
-        profileName: profile.name,
-        flavour: profile.flavour,
-        fileName: null,
-        fetch: session.value.meta,
-        locationFetch: location?.meta ?? null,
-      },
-      session: read.session,
-      warnings: [...extraWarnings, ...read.warnings],
-      checks: [...read.checks, ...extraChecks, ...(stale ? [stale] : [])],
-      rawText: session.value.text,
-      rawLocationText: location?.text ?? null,
-    },
-  };
+  if (!loaded.ok) return loaded;
+  const stale = sessionStaleCheck(loaded.value.session, fetchedAt);
+  if (stale) loaded.value.checks.push(stale);
+  return loaded;
 }

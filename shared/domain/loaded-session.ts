@@ -27,6 +27,11 @@ export interface SessionSource {
   fetch: FetchMeta | null;
   /** The Location GET made for OCPI 2.2+ sessions, when one was made. */
   locationFetch: FetchMeta | null;
+  /**
+   * Every GET the fetch made, in order, with its ids: OCPI discovery and search pages too. Absent for
+   * files and for bundles written before it existed.
+   */
+  requests?: FetchMeta[];
 }
 
 /** One session as the renderer receives it: the reader's output plus the raw text exactly as received. */

@@ -37,7 +37,10 @@ export interface SessionBundle {
   checks: Check[];
 }
 
-export type BundleSource = Pick<SessionSource, 'profileName' | 'flavour' | 'fetch' | 'locationFetch'> & {
+export type BundleSource = Pick<
+  SessionSource,
+  'profileName' | 'flavour' | 'fetch' | 'locationFetch' | 'requests'
+> & {
   kind: SessionSource['kind'];
   fileName: string | null;
 };
@@ -64,6 +67,7 @@ function buildBundle(loaded: LoadedSession, opts: BundleOptions): SessionBundle 
       fileName: source.fileName,
       fetch: source.fetch,
       locationFetch: source.locationFetch,
+      ...(source.requests ? { requests: source.requests } : {}),
     },
     raw: {
       response: data.rawText,

@@ -87,6 +87,7 @@ function fileSource(fileName: string, bundle: BundleSource | null): SessionSourc
     flavour: bundle?.flavour ?? null,
     fetch: bundle?.fetch ?? null,
     locationFetch: bundle?.locationFetch ?? null,
+    ...(bundle?.requests ? { requests: bundle.requests } : {}),
   };
 }
 
@@ -213,6 +214,9 @@ function readBundleSource(value: unknown): BundleSource | null {
     fileName: stringOrNull(value.fileName),
     fetch: readFetchMeta(value.fetch),
     locationFetch: readFetchMeta(value.locationFetch),
+    ...(Array.isArray(value.requests)
+      ? { requests: value.requests.map(readFetchMeta).filter((m) => m !== null) }
+      : {}),
   };
 }
 

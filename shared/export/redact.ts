@@ -318,13 +318,14 @@ function rewriteJson(text: string, placeholders: Placeholders): string {
 
 /** The file name and the recorded URLs and server ids; the kind and flavour are the app's own words. */
 function redactSource(source: SessionSource, placeholders: Placeholders): SessionSource {
-  const meta = (m: FetchMeta | null): FetchMeta | null =>
-    m === null ? null : (redactValue(m, placeholders) as FetchMeta);
+  const one = (m: FetchMeta): FetchMeta => redactValue(m, placeholders) as FetchMeta;
+  const meta = (m: FetchMeta | null): FetchMeta | null => (m === null ? null : one(m));
   return {
     ...source,
     fileName: source.fileName === null ? null : placeholders.text(source.fileName),
     fetch: meta(source.fetch),
     locationFetch: meta(source.locationFetch),
+    ...(source.requests ? { requests: source.requests.map(one) } : {}),
   };
 }
 

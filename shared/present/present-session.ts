@@ -5,7 +5,7 @@
  * the CLI summary all render from it and derive nothing themselves. Every string it outputs has passed
  * `visibleText`, so no view passes a bidi override or control character through raw.
  */
-import type { SessionSource } from '../domain/loaded-session';
+import type { FetchMeta, SessionSource } from '../domain/loaded-session';
 import type { TimeZoneDisplay } from '../domain/settings';
 import type {
   Check,
@@ -171,6 +171,34 @@ export interface PresentedSource {
     correlationId: string;
     responseCorrelationId: string | null;
   } | null;
+  /** Every GET of the fetch in order (discovery, search pages, session, Location), ids visible. */
+  requests: PresentedRequest[];
+}
+
+/** One GET as views show it: the ids a partner's support asks for, ours and the server's. */
+export interface PresentedRequest {
+  url: string;
+  status: number;
+  durationMs: number;
+  requestId: string;
+  correlationId: string;
+  /** The server's own ids, only where they differ from ours (else they add nothing). */
+  responseRequestId: string | null;
+  responseCorrelationId: string | null;
+}
+
+export function presentRequest(m: FetchMeta): PresentedRequest {
+  const theirs = (own: string, echoed: string | null): string | null =>
+    echoed !== null && echoed !== own ? visibleText(echoed) : null;
+  return {
+    url: visibleText(m.url),
+    status: m.status,
+    durationMs: Math.round(m.durationMs),
+    requestId: visibleText(m.requestId),
+    correlationId: visibleText(m.correlationId),
+    responseRequestId: theirs(m.requestId, m.responseRequestId),
+    responseCorrelationId: theirs(m.correlationId, m.responseCorrelationId),
+  };
 }
 
 function presentSource(source: SessionSource): PresentedSource {
@@ -193,6 +221,9 @@ function presentSource(source: SessionSource): PresentedSource {
           responseCorrelationId: visibleOrNull(f.responseCorrelationId),
         }
       : null,
+    requests: (
+      source.requests ?? [source.fetch, source.locationFetch].filter((m): m is FetchMeta => m !== null)
+    ).map(presentRequest),
   };
 }
 

@@ -49,6 +49,19 @@ describe('fetch by id on an OCPI profile', () => {
     expect(new Set(sent.map((x) => x.headers['x-correlation-id'])).size).toBe(1);
   });
 
+  it('keeps every GET of the fetch, discovery and list pages included, with the ids that were sent', async () => {
+    const before = server.requests.length;
+    const r = await load(profile('sender-only'), datasetSessionId(250));
+    if (!r.ok) throw new Error(r.error.message);
+    const kept = r.value.source.requests ?? [];
+    const sent = server.requests.slice(before);
+    expect(kept.map((m) => m.requestId)).toEqual(sent.map((x) => x.headers['x-request-id']));
+    expect(kept[0].url).toBe(server.versionsUrl('sender-only'));
+    expect(kept.some((m) => /\/sender\/sessions\?/.test(m.url))).toBe(true);
+    expect(kept.at(-1)).toEqual(r.value.source.locationFetch);
+    expect(new Set(kept.map((m) => m.correlationId))).toEqual(new Set([sent[0].headers['x-correlation-id']]));
+  });
+
   it('on a Receiver with the profile’s party GETs by country, party and id; an old ACTIVE session is SESSION_STALE', async () => {
     const id = datasetSessionId(7);
     const r = await load(profile('', { countryCode: 'NL', partyId: 'SIN' }), id);

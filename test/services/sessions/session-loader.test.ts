@@ -8,7 +8,8 @@ import { createAppServices, type AppServices } from '../../../services/app-servi
 import { demoTransport } from '../../../services/http/demo-transport';
 import { nodeTransport } from '../../../services/http/http-transport';
 import { DEMO_PROFILE } from '../../../services/storage/profiles';
-import { loadSession, separateLocationId } from '../../../services/sessions/session-loader';
+import { separateLocationId } from '../../../services/sessions/assemble-loaded';
+import { loadSession } from '../../../services/sessions/session-loader';
 import { MOCK_PREFIXES, startMockOcpiServer, type MockOcpiServer } from '../../../tools/mock-api/server';
 
 let mock: MockOcpiServer;

@@ -9,7 +9,7 @@ import { readSessionFile, readSessionOrBundle } from '../../../shared/export/imp
 import { readSession } from '../../../shared/session/read-session';
 import { summarize } from '../../../shared/session/summary';
 import type { NormalizedSession, ReadSuccess } from '../../../shared/session/types';
-import { loadedFrom, manyPeriodsSession } from '../../fixtures/export';
+import { FETCH_META, loadedFrom, manyPeriodsSession } from '../../fixtures/export';
 import {
   ocpi211Session,
   ocpi221Envelope,
@@ -87,6 +87,16 @@ describe('session bundle round trip', () => {
     const loaded = loadedFrom(JSON.stringify(ocpi221Envelope()));
     const back = reopen(createBundle(loaded, APP));
     expect(back.source).toEqual({ ...loaded.source, kind: 'file', fileName: 'x.ocpi-session.json' });
+  });
+
+  it('keeps every request of the fetch with its ids; a hand-edited entry that is not one is dropped', () => {
+    const discovery = { ...FETCH_META, url: 'https://cpo.example.test/ocpi/versions', requestId: 'req-0' };
+    const loaded = loadedFrom(JSON.stringify(ocpi221Envelope()), null, { requests: [discovery, FETCH_META] });
+    const back = reopen(createBundle(loaded, APP));
+    expect(back.source.requests).toEqual([discovery, FETCH_META]);
+    const edited = JSON.parse(createBundle(loaded, APP));
+    edited.source.requests.push('not a request', { url: 7 });
+    expect(reopen(JSON.stringify(edited)).source.requests).toEqual([discovery, FETCH_META]);
   });
 
   it('suggests a file-system-safe name from the session id', () => {

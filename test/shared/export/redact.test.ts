@@ -186,10 +186,15 @@ describe('redaction over the JSON tokens', () => {
     const loaded = loadedFrom(sessionWith('"auth_id": "CARD-0451"'), null, {
       fileName: 'CARD-0451.json',
       fetch: { ...FETCH_META, responseRequestId: 'req for CARD-0451' },
+      requests: [{ ...FETCH_META, url: 'https://cpo.example.test/tokens/CARD-0451' }, FETCH_META],
     });
     const red = redactLoaded(loaded);
     expect(red.source.fileName).toBe('REDACTED-1.json');
     expect(red.source.fetch?.responseRequestId).toBe('req for REDACTED-1');
+    expect(red.source.requests?.map((m) => m.url)).toEqual([
+      'https://cpo.example.test/tokens/REDACTED-1',
+      FETCH_META.url,
+    ]);
     expect(red.source.kind).toBe('fetch');
   });
 

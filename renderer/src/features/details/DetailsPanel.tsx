@@ -5,6 +5,7 @@ import type { TimeZoneDisplay } from '../../../../shared/domain/settings';
 import { LABELS } from '../../../../shared/present/labels';
 import { type AccountId, type IdFact, presentSession } from '../../../../shared/present/present-session';
 import { CopyButton } from '../../app/CopyButton';
+import { RequestList } from '../../app/RequestList';
 import { useAppStore } from '../../store/app-store';
 import { updateSettings } from '../../store/actions';
 import './details.css';
@@ -121,6 +122,7 @@ export function DetailsPanel({ loaded }: { loaded: LoadedSession }) {
                 <code>{source.fetch.requestId}</code>
               </div>
             )}
+            <RequestList requests={source.requests} testId="fetch-requests" />
           </Row>
         )}
       </dl>
