@@ -40,6 +40,8 @@ export interface OcpiAppDeps {
   tokens: Pick<TokenStore, 'get'>;
   transport: Transport;
   client?: Omit<ClientConfig, 'transport'>;
+  /** The SESSION_STALE threshold in minutes, read at each use (the user may change it in Settings). */
+  staleMinutes?: () => number;
 }
 
 export interface SearchCallbacks {
@@ -68,6 +70,7 @@ export const toSearchRow = ({ raw: _raw, ...row }: SessionRow): SearchRow => row
 export function createOcpiApp(deps: OcpiAppDeps) {
   /** Discovery per profile, reused by follow ticks (a tick is one list call, not three requests). */
   const discoveries = new Map<string, Discovery>();
+  const staleMinutes = (): number | undefined => deps.staleMinutes?.();
 
   const connect = async (profileId: string): Promise<Result<Connected>> => {
     const profile = deps.profiles.get(profileId);
@@ -166,10 +169,11 @@ export function createOcpiApp(deps: OcpiAppDeps) {
       signal: cb.signal,
       onRows: (page) => {
         const now = Date.now();
+        const minutes = staleMinutes();
         const rows: SessionRow[] = [];
         for (const raw of page) {
           listed++;
-          const row = toSessionRow(raw, now);
+          const row = toSessionRow(raw, now, minutes);
           if (row && matchesSearch(row, filters.status, filters.text)) rows.push(row);
         }
         matched += rows.length;
@@ -314,7 +318,7 @@ export function createOcpiApp(deps: OcpiAppDeps) {
       };
     if (read.session.lastUpdated !== null && read.session.lastUpdated === loaded.session.lastUpdated)
       return unchanged();
-    const stale = sessionStaleCheck(read.session, Date.now());
+    const stale = sessionStaleCheck(read.session, Date.now(), staleMinutes());
     // A Location that could not be had stays said, as on the first fetch.
     const carried = loaded.checks.filter((check) => check.code === 'LOCATION_UNAVAILABLE');
     const next: LoadedSession = {

@@ -1,6 +1,7 @@
-/** App settings (tile URL, time-zone display, active profile), stored as JSON in the user-data folder. */
+/** App settings (tile URL, time-zone display, active profile, follow interval and stale threshold), stored as JSON in the user-data folder. */
 import { join } from 'node:path';
 import { DEFAULT_TILE_URL, type Settings } from '../../shared/domain/settings';
+import { FOLLOW_SECONDS, STALE_MINUTES } from '../../shared/domain/settings-follow';
 import { parseSettingsPatch } from '../../shared/ipc/validate';
 import { readJsonFile, writeJsonFile } from './json-file';
 import { DEMO_PROFILE_ID } from './profiles';
@@ -10,6 +11,8 @@ export const DEFAULT_SETTINGS: Settings = {
   tileUrl: DEFAULT_TILE_URL,
   timeZone: 'site',
   activeProfileId: DEMO_PROFILE_ID,
+  followSeconds: FOLLOW_SECONDS.default,
+  staleMinutes: STALE_MINUTES.default,
 };
 
 export class SettingsStore {

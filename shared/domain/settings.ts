@@ -11,4 +11,8 @@ export interface Settings {
   tileUrl: string;
   timeZone: TimeZoneDisplay;
   activeProfileId: string | null;
+  /** Live follow re-fetches every this many seconds (bounds in settings-follow.ts). */
+  followSeconds: number;
+  /** An ACTIVE session not updated for more than this many minutes at fetch time is SESSION_STALE. */
+  staleMinutes: number;
 }

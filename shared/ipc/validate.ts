@@ -16,6 +16,7 @@ import {
   type ProfileSave,
 } from '../domain/profile';
 import { TIME_ZONE_DISPLAYS, type Settings, type TimeZoneDisplay } from '../domain/settings';
+import { checkFollowSeconds, checkStaleMinutes } from '../domain/settings-follow';
 
 export const MAX_SESSION_ID_LENGTH = 200;
 
@@ -276,6 +277,16 @@ export function parseSettingsPatch(raw: unknown): Result<Partial<Settings>> {
     )
       return bad('The active profile id is invalid.', 'Pick a profile.');
     patch.activeProfileId = id;
+  }
+  if (p.followSeconds !== undefined) {
+    const seconds = checkFollowSeconds(p.followSeconds);
+    if (!seconds.ok) return seconds;
+    patch.followSeconds = seconds.value;
+  }
+  if (p.staleMinutes !== undefined) {
+    const minutes = checkStaleMinutes(p.staleMinutes);
+    if (!minutes.ok) return minutes;
+    patch.staleMinutes = minutes.value;
   }
   return ok(patch);
 }

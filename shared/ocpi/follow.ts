@@ -7,7 +7,6 @@ import type { InterfaceChoice } from './interfaces';
 import { receiverObjectUrl } from './interfaces';
 import { rawSessionKey } from './session-rows';
 
-export const DEFAULT_FOLLOW_SECONDS = 30;
 const FOLLOWABLE = new Set(['ACTIVE', 'PENDING']);
 
 export const isFollowable = (status: string | null): boolean => status !== null && FOLLOWABLE.has(status);

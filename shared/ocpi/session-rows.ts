@@ -43,13 +43,13 @@ export function rawSessionKey(raw: unknown): string | null {
 
 /**
  * Reads one listed session; null when it is not a session at all. With `fetchedAt` (epoch ms) the
- * fetch-time check SESSION_STALE runs too.
+ * fetch-time check SESSION_STALE runs too, with the user's threshold when given.
  */
-export function toSessionRow(raw: unknown, fetchedAt?: number): SessionRow | null {
+export function toSessionRow(raw: unknown, fetchedAt?: number, staleMinutes?: number): SessionRow | null {
   const read = readSession(raw);
   if (!read.ok) return null;
   const s = read.session;
-  const stale = fetchedAt === undefined ? null : sessionStaleCheck(s, fetchedAt);
+  const stale = fetchedAt === undefined ? null : sessionStaleCheck(s, fetchedAt, staleMinutes);
   const anomalies = read.checks.map((c) => c.code);
   if (stale) anomalies.push(stale.code);
   return {

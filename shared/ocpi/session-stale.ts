@@ -4,14 +4,13 @@
  * Kept beside the OCPI code rather than in shared/session/checks.ts: it needs the fetch time, which a file
  * read has not.
  */
+import { STALE_MINUTES } from '../domain/settings-follow';
 import type { Check, NormalizedSession } from '../session/types';
-
-export const DEFAULT_STALE_MINUTES = 15;
 
 export function sessionStaleCheck(
   session: Pick<NormalizedSession, 'status' | 'lastUpdated'>,
   fetchedAt: number,
-  minutes = DEFAULT_STALE_MINUTES,
+  minutes = STALE_MINUTES.default,
 ): Check | null {
   if (session.status !== 'ACTIVE' || session.lastUpdated === null) return null;
   const ageMs = fetchedAt - session.lastUpdated;
@@ -22,4 +21,18 @@ export function sessionStaleCheck(
     severity: 'warning',
     message: `The session is ACTIVE but was last updated ${age} minutes before it was fetched (more than ${minutes}): the CPO may have stopped sending updates, so energy and status may be out of date.`,
   };
+}
+
+/**
+ * A fetched session's checks with SESSION_STALE decided again for `minutes` (the user's setting) at its
+ * fetch time: whatever a loader decided with the default gives way to it.
+ */
+export function withStaleCheck(
+  checks: readonly Check[],
+  session: Pick<NormalizedSession, 'status' | 'lastUpdated'>,
+  fetchedAt: number,
+  minutes: number,
+): Check[] {
+  const stale = sessionStaleCheck(session, fetchedAt, minutes);
+  return [...checks.filter((c) => c.code !== 'SESSION_STALE'), ...(stale ? [stale] : [])];
 }

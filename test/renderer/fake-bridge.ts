@@ -40,6 +40,8 @@ export function installFakeBridge(loaded: LoadedSession): FakeBridge {
     tileUrl: 'https://tiles.invalid/{z}/{x}/{y}.png',
     timeZone: 'utc',
     activeProfileId: 'p1',
+    followSeconds: 30,
+    staleMinutes: 15,
   };
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const api = {

@@ -9,6 +9,7 @@ import type { NormalizedSession } from '../../../shared/session/types';
 import type { Profile, TokenState } from '../../../shared/domain/profile';
 import type { HistoryEntry } from '../../../shared/domain/history';
 import { DEFAULT_TILE_URL, type Settings } from '../../../shared/domain/settings';
+import { FOLLOW_SECONDS, STALE_MINUTES } from '../../../shared/domain/settings-follow';
 
 export type PanelTab = 'timeline' | 'map' | 'evse' | 'billing' | 'raw';
 
@@ -63,7 +64,13 @@ export const initialState: AppState = {
   profiles: [],
   notices: [],
   tokenStates: {},
-  settings: { tileUrl: DEFAULT_TILE_URL, timeZone: 'site', activeProfileId: null },
+  settings: {
+    tileUrl: DEFAULT_TILE_URL,
+    timeZone: 'site',
+    activeProfileId: null,
+    followSeconds: FOLLOW_SECONDS.default,
+    staleMinutes: STALE_MINUTES.default,
+  },
   fetching: null,
   loaded: null,
   error: null,

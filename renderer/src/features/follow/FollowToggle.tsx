@@ -1,24 +1,23 @@
 /**
- * Live follow of an ACTIVE or PENDING session fetched on an OCPI profile: every N seconds (default 30) one
+ * Live follow of an ACTIVE or PENDING session fetched on an OCPI profile: every N seconds (the Settings
+ * value, default 30; shown here with a way to change it) one
  * `session:follow` call (a Receiver GET by id, or a Sender list from the last last_updated seen); a newer
  * session replaces the shown one under the same key, so Details update and the timeline extends in place.
  * Stops when the session ends, a tick fails, or the view goes.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { LoadedSession } from '../../../../shared/domain/loaded-session';
-import { DEFAULT_FOLLOW_SECONDS, isFollowable } from '../../../../shared/ocpi/follow';
+import { isFollowable } from '../../../../shared/ocpi/follow';
 import { getInspector } from '../../bridge';
 import { formatTime } from '../../format/format';
+import { openDialog } from '../../store/actions';
 import { activeProfile, useAppStore } from '../../store/app-store';
 import './follow.css';
-
-const MIN_SECONDS = 5;
-const MAX_SECONDS = 3600;
 
 export function FollowToggle({ loaded }: { loaded: LoadedSession }) {
   const profile = useAppStore(activeProfile);
   const [following, setFollowing] = useState(false);
-  const [seconds, setSeconds] = useState(DEFAULT_FOLLOW_SECONDS);
+  const seconds = useAppStore((s) => s.settings.followSeconds);
   const [note, setNote] = useState<string | null>(null);
   const current = useRef(loaded);
   current.current = loaded;
@@ -58,21 +57,17 @@ export function FollowToggle({ loaded }: { loaded: LoadedSession }) {
       <label className="follow__toggle">
         <input type="checkbox" checked={following} onChange={(e) => setFollowing(e.target.checked)} /> Follow
       </label>
-      <label className="follow__every">
-        every{' '}
-        <input
-          type="number"
-          min={MIN_SECONDS}
-          max={MAX_SECONDS}
-          value={seconds}
-          onChange={(e) => {
-            const n = Math.round(Number(e.target.value));
-            if (Number.isFinite(n)) setSeconds(Math.min(MAX_SECONDS, Math.max(MIN_SECONDS, n)));
-          }}
-          aria-label="Follow interval in seconds"
-        />{' '}
-        s
-      </label>
+      <span className="follow__every" data-testid="follow-interval">
+        every {seconds} s
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => openDialog({ kind: 'settings' })}
+          aria-label="Change the follow interval in Settings"
+        >
+          Change…
+        </button>
+      </span>
       {note && (
         <span className="follow__note" role="status">
           {note}

@@ -5,6 +5,7 @@ import { Modal } from '../../app/Modal';
 import { DEFAULT_TILE_URL } from '../../../../shared/domain/settings';
 import { useAppStore } from '../../store/app-store';
 import { deleteProfile, openDialog, updateSettings } from '../../store/actions';
+import { FollowSettings } from './FollowSettings';
 import { ProfileForm } from './ProfileForm';
 import './settings.css';
 
@@ -183,6 +184,7 @@ export function SettingsDialog() {
           </label>
         ))}
       </fieldset>
+      <FollowSettings />
     </Modal>
   );
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-/** Follow: shown for an ACTIVE session fetched on an OCPI profile; each tick asks main, a newer session replaces the shown one, an ended one stops it. */
+/** Follow: shown for an ACTIVE session fetched on an OCPI profile; each tick asks main (every Settings' followSeconds, shown), a newer session replaces the shown one, an ended one stops it. */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FollowToggle } from '../../../../renderer/src/features/follow/FollowToggle';
@@ -19,7 +19,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   useAppStore.setState({
     profiles: [OCPI_PROFILE],
-    settings: { ...useAppStore.getState().settings, activeProfileId: 'p1' },
+    settings: { ...useAppStore.getState().settings, activeProfileId: 'p1', followSeconds: 30 },
   });
 });
 afterEach(() => {
@@ -45,9 +45,12 @@ describe('FollowToggle', () => {
     bridge.api['session:follow']
       .mockImplementationOnce(() => ok({ loaded: newer, updated: true, followable: true }))
       .mockImplementationOnce(() => ok({ loaded: ended, updated: true, followable: false }));
-    useAppStore.setState({ loaded: first });
+    useAppStore.setState({
+      loaded: first,
+      settings: { ...useAppStore.getState().settings, followSeconds: 10 },
+    });
     render(<FollowToggle loaded={first} />);
-    fireEvent.change(screen.getByLabelText('Follow interval in seconds'), { target: { value: '10' } });
+    expect(screen.getByTestId('follow-interval').textContent).toMatch(/^every 10 s/);
     fireEvent.click(screen.getByLabelText('Follow'));
     await act(() => vi.advanceTimersByTimeAsync(9_000));
     expect(bridge.api['session:follow']).not.toHaveBeenCalled();
@@ -60,6 +63,22 @@ describe('FollowToggle', () => {
     expect(screen.getByRole('status').textContent).toMatch(/COMPLETED; follow stopped/);
     await act(() => vi.advanceTimersByTimeAsync(30_000));
     expect(bridge.api['session:follow']).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows the default interval, follows a changed setting at once, and opens Settings to change it', async () => {
+    const first = fetched('ACTIVE', 1);
+    const bridge = installFakeBridge(first);
+    render(<FollowToggle loaded={first} />);
+    expect(screen.getByTestId('follow-interval').textContent).toMatch(/^every 30 s/);
+    fireEvent.click(screen.getByLabelText('Follow'));
+    await act(() => vi.advanceTimersByTimeAsync(20_000));
+    expect(bridge.api['session:follow']).not.toHaveBeenCalled();
+    act(() => useAppStore.setState({ settings: { ...useAppStore.getState().settings, followSeconds: 5 } }));
+    expect(screen.getByTestId('follow-interval').textContent).toMatch(/^every 5 s/);
+    await act(() => vi.advanceTimersByTimeAsync(5_000));
+    expect(bridge.api['session:follow']).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Change the follow interval in Settings' }));
+    expect(useAppStore.getState().dialog).toEqual({ kind: 'settings' });
   });
 
   it('a failed tick stops following and says why', async () => {
