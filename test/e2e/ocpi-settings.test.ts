@@ -4,27 +4,14 @@
  * says what to change.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_BYTES, type Profile } from '../../shared/domain/profile';
+import type { Profile } from '../../shared/domain/profile';
 import { screenshot, useE2E } from './harness/fixture';
+import { saveOcpiProfile } from './harness/ocpi-profile';
 
 const e2e = useE2E();
 
-async function ocpiProfile(name: string, token: string): Promise<Profile> {
-  const { harness } = e2e;
-  const saved = await harness.invoke('profiles:save', {
-    name,
-    baseUrl: harness.ocpi.baseUrl,
-    flavour: 'ocpi-2.2.1',
-    auth: { kind: 'token' },
-    base64Token: false,
-    timeouts: { connectMs: 3_000, totalMs: 15_000 },
-    maxBytes: DEFAULT_MAX_BYTES,
-    ocpi: { versionsUrl: harness.ocpi.versionsUrl('') },
-  });
-  if (!saved.ok) throw new Error(saved.error.message);
-  await harness.invoke('token:set', { profileId: saved.value.id, token, memoryOnly: true });
-  return saved.value;
-}
+const ocpiProfile = (name: string, token: string): Promise<Profile> =>
+  saveOcpiProfile(e2e.harness, name, token);
 
 describe('OCPI settings', () => {
   it.each(['light', 'dark'] as const)(
