@@ -35,6 +35,8 @@ interface IndexEntry extends HistoryEntry {
 }
 
 const INDEX_FILE = 'index.json';
+/** Sessions `update` can find their entry for: well over the registry's (services/sessions/session-registry). */
+const HELD_SESSIONS = 64;
 const LOCK_FILE = 'index.lock';
 /**
  * `<UTC time to the millisecond>Z-<sequence>-<random>`: ids sort in the order entries were saved, also within
@@ -54,6 +56,11 @@ export class HistoryStore {
   /** Every operation runs after the previous one, so concurrent adds never lose index updates. */
   private queue: Promise<unknown> = Promise.resolve();
   private cleaned = false;
+  /**
+   * Which entry each session the app holds was kept or opened as (by `LoadedSession.key`), and its source
+   * as kept, so `update` rewrites that entry when billing is attached later. Bounded: oldest out first.
+   */
+  private readonly held = new Map<string, { sessionKey: string; source: LoadedSession['source'] }>();
 
   constructor(
     private readonly dir: string,
@@ -69,7 +76,30 @@ export class HistoryStore {
    * the session's ids it decides which older entry is the same session and is replaced.
    */
   add(loaded: LoadedSession, origin?: string): Promise<void> {
-    return this.serial(() => this.addNow(loaded, origin));
+    const sessionKey = sessionKeyOf(loaded, origin);
+    this.hold(loaded.key, sessionKey, loaded.source);
+    return this.serial(() => this.addNow(loaded, sessionKey));
+  }
+
+  /**
+   * Keeps a held session again (e.g. with billing attached or detached since), in place of the entry it was
+   * kept or opened as, with the source it was kept with. Nothing when that entry is gone (deleted, evicted) or
+   * the session was never kept: Recent is not refilled behind the user's back.
+   */
+  update(loaded: LoadedSession): Promise<void> {
+    const held = this.held.get(loaded.key);
+    if (!held) return Promise.resolve();
+    return this.serial(async () => {
+      const { entries } = await this.loadIndex();
+      if (!entries.some((e) => e.sessionKey === held.sessionKey)) return;
+      await this.addNow({ ...loaded, source: held.source }, held.sessionKey);
+    });
+  }
+
+  private hold(key: string, sessionKey: string, source: LoadedSession['source']): void {
+    this.held.delete(key);
+    this.held.set(key, { sessionKey, source });
+    while (this.held.size > HELD_SESSIONS) this.held.delete(this.held.keys().next().value as string);
   }
 
   /** Removes an entry and its file. */
@@ -141,13 +171,16 @@ export class HistoryStore {
             'Fetch the session again.',
           ),
         };
+      const key = `history:${id}`;
+      // Kept again as it was first kept: a bundle re-read is a file named after its label.
+      this.hold(key, entry.sessionKey, {
+        ...read.value.source,
+        kind: entry.sourceKind,
+        fileName: entry.sourceKind === 'file' ? entry.source : null,
+      });
       return {
         ok: true,
-        value: {
-          ...read.value,
-          key: `history:${id}`,
-          source: { ...read.value.source, kind: 'history', fileName: null },
-        },
+        value: { ...read.value, key, source: { ...read.value.source, kind: 'history', fileName: null } },
       };
     });
   }
@@ -187,13 +220,12 @@ export class HistoryStore {
     return join(this.dir, `${id}${BUNDLE_EXTENSION}`);
   }
 
-  private async addNow(loaded: LoadedSession, origin: string | undefined): Promise<void> {
+  private async addNow(loaded: LoadedSession, sessionKey: string): Promise<void> {
     const text = createBundle(loaded, { appVersion: APP_VERSION, redact: false });
     const bytes = Buffer.byteLength(text);
     // Not kept: a session larger than the whole budget (it would evict everything else and still not fit),
     // or one too large to open again.
     if (bytes > Math.min(this.maxBytes, MAX_SESSION_FILE_BYTES)) return;
-    const sessionKey = sessionKeyOf(loaded, origin);
     const now = new Date();
     // The index is read before the new file exists, so a rebuild cannot count the new entry twice.
     const { entries } = await this.loadIndex();

@@ -6,15 +6,19 @@
 import { attachBillingFile, billingKindOfText } from '../../../../shared/billing/attach';
 import { appError, type Result } from '../../../../shared/domain/errors';
 import type { LoadedSession } from '../../../../shared/domain/loaded-session';
+import type { IpcEvent, IpcEvents } from '../../../../shared/ipc/contract';
 import { parseAttachPathArgs, parseAttachTextArgs, parseIdArg } from '../../../../shared/ipc/validate';
 import { readTextFromPath } from '../../../../services/sessions/file-import';
 import type { ChannelEntries } from '../channel-table';
 
 export interface BillingHandlerServices {
   registry: { get(key: string): LoadedSession | undefined; put(loaded: LoadedSession): unknown };
+  /** Recent keeps the session again with its billing (services/storage/history.ts `update`). */
+  history: { update(loaded: LoadedSession): Promise<void> };
 }
 export interface BillingHandlerContext {
   dialogs: { chooseOpenPath(): Promise<string | null> };
+  emit<E extends IpcEvent>(event: E, payload: IpcEvents[E]): void;
 }
 
 const gone: Result<never> = {
@@ -30,6 +34,16 @@ export function createBillingHandlers(
   services: BillingHandlerServices,
   ctx: BillingHandlerContext,
 ): ChannelEntries<'billing:attach-file' | 'billing:attach-text' | 'billing:attach-path' | 'billing:detach'> {
+  /** Held and kept in Recent; failing to keep it there is a notice, never a failed attach. */
+  const keep = (next: LoadedSession): void => {
+    services.registry.put(next);
+    services.history.update(next).catch((cause: unknown) =>
+      ctx.emit('history:notice', {
+        message: `The billing is shown but could not be kept in Recent: ${cause instanceof Error ? cause.message : String(cause)}`,
+      }),
+    );
+  };
+
   const attach = (key: string, file: { fileName: string; text: string }): Result<LoadedSession> => {
     const loaded = services.registry.get(key);
     if (!loaded) return gone;
@@ -38,7 +52,7 @@ export function createBillingHandlers(
     const billing = attachBillingFile(session, loaded.billing, file);
     if (!billing.ok) return billing;
     const next: LoadedSession = { ...loaded, billing: billing.value };
-    services.registry.put(next);
+    keep(next);
     return { ok: true, value: next };
   };
 
@@ -86,7 +100,7 @@ export function createBillingHandlers(
           };
         const { billing: _dropped, ...rest } = loaded;
         void _dropped;
-        services.registry.put(rest);
+        keep(rest);
         return { ok: true, value: rest };
       },
     },

@@ -7,6 +7,7 @@ import { createBillingHandlers } from '../../../../../electron/main/ipc/handlers
 import type { LoadedSession } from '../../../../../shared/domain/loaded-session';
 import { readSessionFile } from '../../../../../shared/export/import';
 import { SessionRegistry } from '../../../../../services/sessions/session-registry';
+import { HistoryStore } from '../../../../../services/storage/history';
 import { agreeingCdr, agreeingSession } from '../../../../fixtures/billing/cdrs';
 import { agreeingTariff } from '../../../../fixtures/billing/tariffs';
 
@@ -26,7 +27,10 @@ function setup(paths: (string | null)[]) {
   const registry = new SessionRegistry();
   registry.put(opened(JSON.stringify(agreeingSession()), 'k'));
   const handlers = guarded(
-    createBillingHandlers({ registry }, { dialogs: { chooseOpenPath: async () => paths.shift() ?? null } }),
+    createBillingHandlers(
+      { registry, history: new HistoryStore(join(dir, 'history')) },
+      { dialogs: { chooseOpenPath: async () => paths.shift() ?? null }, emit: () => undefined },
+    ),
   );
   return { registry, handlers };
 }
@@ -92,7 +96,10 @@ describe('billing handlers', () => {
     const registry = new SessionRegistry();
     registry.put(opened(JSON.stringify(agreeingCdr()), 'c'));
     const handlers = guarded(
-      createBillingHandlers({ registry }, { dialogs: { chooseOpenPath: async () => null } }),
+      createBillingHandlers(
+        { registry, history: new HistoryStore(join(dir, 'history')) },
+        { dialogs: { chooseOpenPath: async () => null }, emit: () => undefined },
+      ),
     );
     const r = await handlers['billing:attach-text']({
       key: 'c',
