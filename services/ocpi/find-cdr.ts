@@ -14,6 +14,7 @@ import {
 } from '../../shared/billing/cdr-match';
 import { readCdr } from '../../shared/billing/read-cdr';
 import { readTariffs } from '../../shared/billing/read-tariff';
+import type { CdrMatch, CdrSearchProgress, CdrSearchReport } from '../../shared/billing/cdr-search';
 import type { CdrSearch } from '../../shared/billing/reconcile';
 import type { Tariff } from '../../shared/billing/types';
 import { appError, type Result } from '../../shared/domain/errors';
@@ -35,6 +36,7 @@ export interface FindCdrRequest {
   limit?: number;
   correlationId: string;
   signal?: AbortSignal;
+  /** After each page: the window listed so far and the CDRs read. */
   onProgress?: (p: { searched: TimeWindow; cdrs: number }) => void;
 }
 
@@ -42,7 +44,7 @@ export interface FoundCdr {
   /** The CDR object as listed, and as text `summary` and `reconcile` read. */
   cdr: unknown;
   text: string;
-  match: { by: 'session_id' } | { by: 'score'; score: CdrMatchScore };
+  match: CdrMatch;
   cdrsScanned: number;
 }
 
@@ -50,6 +52,8 @@ export interface CdrSearchResult {
   found: FoundCdr | null;
   /** What was searched, for CDR_MISSING (shared/billing/reconcile.ts). */
   search: CdrSearch;
+  /** CDRs listed in all. */
+  cdrsScanned: number;
 }
 
 export async function findCdr(conn: OcpiConnection, req: FindCdrRequest): Promise<Result<CdrSearchResult>> {
@@ -84,12 +88,12 @@ export async function findCdr(conn: OcpiConnection, req: FindCdrRequest): Promis
       limit: req.limit,
       correlationId: req.correlationId,
       signal: req.signal,
+      onPage: (p) => req.onProgress?.({ searched: span([...searched, slice]), cdrs: scanned + p.sessions }),
       stopAt: byId ? (raw) => namesSession(sessionId as string, raw) : (raw) => perfect(raw, s),
     });
     scanned += listed.rows.length;
     if (listed.failure) return { ok: false, error: listed.failure.error };
     searched.push(slice);
-    req.onProgress?.({ searched: span(searched), cdrs: scanned });
     if (byId && listed.match !== undefined)
       return found(listed.match, { by: 'session_id' }, scanned, searched, now);
     if (!byId) {
@@ -102,7 +106,7 @@ export async function findCdr(conn: OcpiConnection, req: FindCdrRequest): Promis
       if (best) return found(best.raw, { by: 'score', score: best.score }, scanned, searched, now);
     }
   }
-  return { ok: true, value: { found: null, search: { now, searched, found: false } } };
+  return { ok: true, value: { found: null, search: { now, searched, found: false }, cdrsScanned: scanned } };
 }
 
 function perfect(raw: unknown, session: NormalizedSession): boolean {
@@ -124,6 +128,7 @@ function found(
     value: {
       found: { cdr: raw, text: JSON.stringify(raw), match, cdrsScanned: scanned },
       search: { now, searched, found: true },
+      cdrsScanned: scanned,
     },
   };
 }
@@ -161,4 +166,91 @@ export async function fetchTariffs(
   const tariffs = read.ok ? read.tariffs : [];
   const have = new Set(tariffs.map((t) => t.id));
   return { ok: true, value: { tariffs, raw, missing: ids.filter((id) => !have.has(id)) } };
+}
+
+export interface FoundBilling {
+  /** The CDR and tariffs found, as the "files" the attach rule takes (shared/billing/attach.ts). */
+  files: { fileName: string; text: string }[];
+  report: CdrSearchReport;
+}
+
+export interface FindBillingRequest {
+  endpoints: readonly Endpoint[];
+  session: NormalizedSession;
+  profileName: string;
+  correlationId: string;
+  now?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: CdrSearchProgress) => void;
+}
+
+const distinct = (ids: Iterable<string | null>): string[] =>
+  [...new Set(ids)].filter((id): id is string => id !== null && id !== '');
+
+/**
+ * A session's CDR, then the tariffs it needs: the CDR's own when it carries them, else (OCPI's rule) from the
+ * Tariffs module by the tariff ids on the CDR's periods, the session's periods and its connector. A failed CDR
+ * search is the error; tariffs that cannot be had are a note beside what was found.
+ */
+export async function findBilling(
+  conn: OcpiConnection,
+  req: FindBillingRequest,
+): Promise<Result<FoundBilling>> {
+  const now = req.now ?? Date.now();
+  const searched = await findCdr(conn, {
+    endpoints: req.endpoints,
+    session: req.session,
+    correlationId: req.correlationId,
+    now,
+    signal: req.signal,
+    onProgress: (p) => req.onProgress?.({ phase: 'cdrs', ...p }),
+  });
+  if (!searched.ok) return searched;
+  const { found, search, cdrsScanned } = searched.value;
+  const read = found ? readCdr(found.cdr) : null;
+  const cdr = read?.ok ? read.cdr : null;
+  const files: FoundBilling['files'] = [];
+  if (found) files.push({ fileName: `${cdr?.id ?? 'cdr'}.json`, text: found.text });
+  const notes: string[] = [];
+  let asked: string[] = [];
+  let missing: string[] = [];
+  if (!cdr || cdr.tariffs.length === 0) {
+    asked = distinct([
+      ...(cdr?.periods.tariffIds ?? []),
+      ...(req.session.periods.tariffIds ?? []),
+      ...(req.session.connector?.tariffIds ?? []),
+    ]);
+    if (asked.length > 0) {
+      req.onProgress?.({ phase: 'tariffs', ids: asked });
+      const tariffs = await fetchTariffs(conn, req.endpoints, asked, req.correlationId, req.signal);
+      if (!tariffs.ok) {
+        if (tariffs.error.kind === 'cancelled') return tariffs;
+        notes.push(`The tariffs (${asked.join(', ')}) could not be fetched: ${tariffs.error.message}`);
+        missing = asked;
+      } else {
+        missing = tariffs.value.missing;
+        if (tariffs.value.raw.length > 0)
+          files.push({
+            fileName: `tariffs-${tariffs.value.tariffs.map((t) => t.id ?? '?').join('-')}.json`,
+            text: JSON.stringify(tariffs.value.raw),
+          });
+      }
+    }
+  }
+  return {
+    ok: true,
+    value: {
+      files,
+      report: {
+        ...search,
+        profileName: req.profileName,
+        match: found ? found.match : null,
+        cdrsScanned,
+        tariffsAsked: asked,
+        tariffsMissing: missing,
+        notes,
+        correlationId: req.correlationId,
+      },
+    },
+  };
 }

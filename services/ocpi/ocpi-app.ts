@@ -335,7 +335,23 @@ export function createOcpiApp(deps: OcpiAppDeps) {
     };
   }
 
-  return { search, testConnection: runTest, refreshEndpoints, followTick };
+  /** The profile's connection with its endpoints discovered (once per profile), for other modules' work. */
+  async function connected(
+    profileId: string,
+    correlationId: string,
+    signal?: AbortSignal,
+  ): Promise<Result<{ profile: Profile; conn: OcpiConnection; endpoints: Discovery['endpoints'] }>> {
+    const c = await connect(profileId);
+    if (!c.ok) return c;
+    const found = await discoverFor(c.value, correlationId, signal);
+    if (!found.ok) return found;
+    return {
+      ok: true,
+      value: { profile: c.value.profile, conn: c.value.conn, endpoints: found.value.endpoints },
+    };
+  }
+
+  return { search, testConnection: runTest, refreshEndpoints, followTick, connected };
 }
 
 export type OcpiApp = ReturnType<typeof createOcpiApp>;

@@ -12,7 +12,15 @@ import { priceSession } from './cost-engine';
 import { pricingInputFromCdr, pricingInputFromSession } from './pricing-input';
 import { looksLikeCdr, payloadOf, readCdr } from './read-cdr';
 import { readTariffs } from './read-tariff';
-import { cdrSelfChecks, checkCurrencies, checkSessionCost, checkTariffsFound, reconcile } from './reconcile';
+import type { CdrSearchReport } from './cdr-search';
+import {
+  cdrSelfChecks,
+  checkCdrMissing,
+  checkCurrencies,
+  checkSessionCost,
+  checkTariffsFound,
+  reconcile,
+} from './reconcile';
 import type { BillingCheck, Cdr, CostResult, Tariff } from './types';
 
 export interface BillingAttachment {
@@ -33,6 +41,8 @@ export interface BillingAttachment {
   /** The engine's price of the session's periods, when a session and tariffs are there. */
   sessionCost: CostResult | null;
   checks: BillingCheck[];
+  /** The last search for the CDR on an OCPI profile, when one ran (CDR_MISSING is read from it). */
+  cdrSearch?: CdrSearchReport;
 }
 
 /** The texts a session's billing is computed from. */
@@ -119,10 +129,14 @@ export function priceAndCheck(
   return { cost: null, costOf: null, sessionCost: null, checks: [] };
 }
 
-/** Reads the texts and prices them: every file must read, or the first that does not is the error. */
+/**
+ * Reads the texts and prices them: every file must read, or the first that does not is the error. With a
+ * CDR search that found none (and no CDR attached otherwise), CDR_MISSING is judged on it.
+ */
 export function computeBilling(
   session: NormalizedSession | null,
   texts: BillingTexts,
+  cdrSearch?: CdrSearchReport,
 ): Result<BillingAttachment> {
   let cdr: Cdr | null = null;
   let cdrWarnings: ReaderWarning[] = [];
@@ -141,6 +155,8 @@ export function computeBilling(
     tariffWarnings.push(...read.warnings.map((w) => ({ ...w, path: `${file.fileName}: ${w.path}` })));
   }
   const tariffs = given.length ? given : (cdr?.tariffs ?? []);
+  const priced = priceAndCheck(session, cdr, tariffs);
+  const missing = session && !cdr && cdrSearch ? checkCdrMissing(session, cdrSearch) : [];
   return {
     ok: true,
     value: {
@@ -152,7 +168,9 @@ export function computeBilling(
       tariffs,
       tariffsFrom: given.length ? 'files' : tariffs.length ? 'cdr' : 'none',
       tariffWarnings,
-      ...priceAndCheck(session, cdr, tariffs),
+      ...priced,
+      checks: [...priced.checks, ...missing],
+      ...(cdrSearch ? { cdrSearch } : {}),
     },
   };
 }
@@ -175,35 +193,44 @@ export const billingTextsOf = (b: BillingAttachment | undefined): BillingTexts =
 });
 
 /**
- * Attaches one more file to a session's billing: a CDR replaces the CDR, a tariff file joins the tariffs.
- * A file that is neither is refused with a message (nothing attached is lost).
+ * Attaches files to a session's billing: a CDR replaces the CDR, a tariff file joins the tariffs. A file
+ * that is neither is refused with a message (nothing attached is lost). `cdrSearch` replaces the last CDR
+ * search; without one the current search stays.
  */
-export function attachBillingFile(
+export function attachBillingFiles(
+  session: NormalizedSession | null,
+  current: BillingAttachment | undefined,
+  files: { fileName: string; text: string }[],
+  cdrSearch?: CdrSearchReport,
+): Result<BillingAttachment> {
+  let texts = billingTextsOf(current);
+  for (const file of files) {
+    if (file.text.length > MAX_SESSION_FILE_BYTES)
+      return { ok: false, error: tooLargeError(file.text.length, file.fileName) };
+    const kind = billingKindOfText(file.text);
+    if (kind === null)
+      return {
+        ok: false,
+        error: appError(
+          'not-a-session',
+          `${file.fileName} is neither a CDR nor a tariff (no total_energy, total_time or cdr_location; no tariff elements).`,
+          'Attach an OCPI CDR, a Tariff or a list of Tariffs (bare or in its response envelope).',
+        ),
+      };
+    texts = kind === 'cdr' ? { ...texts, cdr: file } : { ...texts, tariffs: [...texts.tariffs, file] };
+  }
+  return computeBilling(session, texts, cdrSearch ?? current?.cdrSearch);
+}
+
+/** Attaches one more file to a session's billing (see attachBillingFiles). */
+export const attachBillingFile = (
   session: NormalizedSession | null,
   current: BillingAttachment | undefined,
   file: { fileName: string; text: string },
-): Result<BillingAttachment> {
-  if (file.text.length > MAX_SESSION_FILE_BYTES)
-    return { ok: false, error: tooLargeError(file.text.length, file.fileName) };
-  const kind = billingKindOfText(file.text);
-  if (kind === null)
-    return {
-      ok: false,
-      error: appError(
-        'not-a-session',
-        `${file.fileName} is neither a CDR nor a tariff (no total_energy, total_time or cdr_location; no tariff elements).`,
-        'Attach an OCPI CDR, a Tariff or a list of Tariffs (bare or in its response envelope).',
-      ),
-    };
-  const texts = billingTextsOf(current);
-  return computeBilling(
-    session,
-    kind === 'cdr' ? { ...texts, cdr: file } : { ...texts, tariffs: [...texts.tariffs, file] },
-  );
-}
+): Result<BillingAttachment> => attachBillingFiles(session, current, [file]);
 
 /** The attachments computed again for a session (e.g. a bundle re-opened, its volumes re-read). */
 export const recomputeBilling = (
   session: NormalizedSession | null,
   current: BillingAttachment,
-): Result<BillingAttachment> => computeBilling(session, billingTextsOf(current));
+): Result<BillingAttachment> => computeBilling(session, billingTextsOf(current), current.cdrSearch);

@@ -35,6 +35,10 @@ export const SCENARIOS = {
     'next links carry offset and limit instead of an opaque cursor (with the drop of total-drift-down)',
   'sender-only': 'version details list Sender interfaces only',
   'receiver-only': 'version details list Receiver interfaces only',
+  'cdrs-forbidden': 'the CDRs Sender list answers HTTP 403',
+  'tariffs-forbidden': 'CDRs name their tariffs by id only, and the Tariffs Sender list answers HTTP 403',
+  'cdrs-without-tariffs':
+    'CDRs name their tariffs by id only (tariff_id on the periods), as many CPOs send them',
 } as const;
 export type Scenario = keyof typeof SCENARIOS;
 
@@ -179,6 +183,15 @@ export function createOcpiCpo(opts: CpoOptions): OcpiCpo {
     if (!rows) {
       rows = cdrDataset(datasetFor(version), version).sort(byLastUpdated);
       cdrs.set(version, rows);
+    }
+    return rows;
+  };
+  const bareCdrs = new Map<OcpiVersion, Row[]>();
+  const cdrsWithoutTariffs = (version: OcpiVersion): Row[] => {
+    let rows = bareCdrs.get(version);
+    if (!rows) {
+      rows = cdrsFor(version).map(({ tariffs: _tariffs, ...cdr }) => cdr);
+      bareCdrs.set(version, rows);
     }
     return rows;
   };
@@ -416,10 +429,19 @@ export function createOcpiCpo(opts: CpoOptions): OcpiCpo {
         ? send(req, 200, envelope(1000, 'Success', location))
         : notFound(req, `location ${ids.join('/')}`);
     }
-    if ((module === 'cdrs' || module === 'tariffs') && role === 'sender')
-      return ids.length === 0
-        ? list(req, url, scenario, module === 'cdrs' ? cdrsFor(version) : tariffsFor(version), false)
-        : notFound(req, `route: a Sender has no GET by ${module === 'cdrs' ? 'CDR' : 'tariff'} id`);
+    if ((module === 'cdrs' || module === 'tariffs') && role === 'sender') {
+      if (ids.length > 0)
+        return notFound(req, `route: a Sender has no GET by ${module === 'cdrs' ? 'CDR' : 'tariff'} id`);
+      if (scenario === `${module}-forbidden`)
+        return send(req, 403, envelope(2000, `This token may not read ${module.toUpperCase()}`));
+      const listed =
+        module === 'tariffs'
+          ? tariffsFor(version)
+          : scenario === 'cdrs-without-tariffs' || scenario === 'tariffs-forbidden'
+            ? cdrsWithoutTariffs(version)
+            : cdrsFor(version);
+      return list(req, url, scenario, listed, false);
+    }
     return notFound(req, `module ${module}`);
   };
 

@@ -11,6 +11,7 @@ import type { HistorySnapshot } from '../domain/history';
 import type { FetchProgress, LoadedSession } from '../domain/loaded-session';
 import type { Profile, ProfileSave, ProfilesSnapshot, TokenState } from '../domain/profile';
 import type { FollowUpdate } from '../domain/follow';
+import type { FindCdrProgress } from '../billing/cdr-search';
 import type { ConnectionTestResult } from '../domain/ocpi-connection-report';
 import type { SearchDoneEvent, SearchFilters, SearchProgressEvent, SearchRowsEvent } from '../domain/search';
 import type { Settings } from '../domain/settings';
@@ -69,6 +70,12 @@ export interface IpcChannels {
   'search:export-csv': { args: { searchId: string; keys: string[] }; result: SavedFile };
   /** One tick of live follow for a held session (the renderer's timer calls it every N seconds). */
   'session:follow': { args: { key: string; profileId: string }; result: FollowUpdate };
+  /**
+   * Finds a held session's CDR (and the tariffs it needs) through the profile's discovered CDRs and Tariffs
+   * endpoints, with `billing:progress` events; answers the session with what was found attached.
+   */
+  'billing:find-cdr': { args: { requestId: string; key: string; profileId: string }; result: LoadedSession };
+  'billing:cancel-find': { args: { requestId: string }; result: boolean };
 }
 
 export type IpcChannel = keyof IpcChannels;
@@ -108,6 +115,8 @@ export const IPC_CHANNELS = [
   'search:cancel',
   'search:export-csv',
   'session:follow',
+  'billing:find-cdr',
+  'billing:cancel-find',
 ] as const satisfies readonly IpcChannel[];
 
 /** Events main pushes to the renderer. */
@@ -124,6 +133,7 @@ export interface IpcEvents {
   'app:open-path': { path: string };
   /** File → Open Recent in the native menu. */
   'app:open-history': { id: string };
+  'billing:progress': FindCdrProgress;
 }
 export type IpcEvent = keyof IpcEvents;
 export const IPC_EVENTS = [
@@ -135,6 +145,7 @@ export const IPC_EVENTS = [
   'app:command',
   'app:open-path',
   'app:open-history',
+  'billing:progress',
 ] as const satisfies readonly IpcEvent[];
 
 /** The domain API the preload exposes as `window.inspector` (and the browser harness mirrors). */

@@ -455,3 +455,14 @@ export function parseFollowArgs(raw: unknown): Result<{ key: string; profileId: 
   if (!profileId.ok) return profileId;
   return ok({ key: key.value.key, profileId: profileId.value.profileId });
 }
+
+/** `billing:find-cdr`: the request's id (to cancel it), the held session's key and the profile to ask. */
+export function parseFindCdrArgs(
+  raw: unknown,
+): Result<{ requestId: string; key: string; profileId: string }> {
+  const requestId = parseIdArg(raw, 'requestId');
+  if (!requestId.ok) return requestId;
+  const target = parseFollowArgs(raw);
+  if (!target.ok) return target;
+  return ok({ requestId: requestId.value.requestId, ...target.value });
+}

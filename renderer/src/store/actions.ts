@@ -11,6 +11,7 @@ import type { InspectorApi } from '../../../shared/ipc/contract';
 import { triageMarkdown } from '../../../shared/export/triage-markdown';
 import { getInspector } from '../bridge';
 import { activeProfile, useAppStore } from './app-store';
+import { findCdrAfterFetch } from './find-cdr';
 import type { Dialog, PanelTab } from './app-store';
 
 const set = useAppStore.setState;
@@ -188,8 +189,10 @@ export async function fetchSession(sessionId: string, around?: number): Promise<
   // A later fetch (or a cancel) owns the UI now.
   if (get().fetching?.requestId !== requestId) return;
   set({ fetching: null });
-  if (result.ok) showLoaded(result.value);
-  else if (result.error.kind === 'cancelled') set({ status: 'Fetch cancelled.' });
+  if (result.ok) {
+    showLoaded(result.value);
+    findCdrAfterFetch(result.value);
+  } else if (result.error.kind === 'cancelled') set({ status: 'Fetch cancelled.' });
   else set({ error: result.error });
 }
 

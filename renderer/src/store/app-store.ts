@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { AppError } from '../../../shared/domain/errors';
+import type { CdrSearchProgress } from '../../../shared/billing/cdr-search';
 import type { LoadedSession } from '../../../shared/domain/loaded-session';
 import type { NormalizedSession } from '../../../shared/session/types';
 import type { Profile, TokenState } from '../../../shared/domain/profile';
@@ -19,6 +20,14 @@ export interface FetchState {
   startedAt: number;
   bytes: number;
   phase: 'session' | 'location';
+}
+
+/** A CDR search running for the shown session (Billing tab), with what it has done so far. */
+export interface FindCdrState {
+  requestId: string;
+  key: string;
+  profileName: string;
+  progress: CdrSearchProgress | null;
 }
 
 export type Dialog = { kind: 'settings' } | { kind: 'token'; profileId: string; memoryOnly: boolean };
@@ -37,6 +46,7 @@ export interface AppState {
   tokenStates: Record<string, TokenState>;
   settings: Settings;
   fetching: FetchState | null;
+  findingCdr: FindCdrState | null;
   loaded: LoadedSession | null;
   error: AppError | null;
   /**
@@ -72,6 +82,7 @@ export const initialState: AppState = {
     staleMinutes: STALE_MINUTES.default,
   },
   fetching: null,
+  findingCdr: null,
   loaded: null,
   error: null,
   lastFetchId: null,

@@ -118,7 +118,7 @@ describe('attach handlers write back to Recent', () => {
     const billing = guarded(
       createBillingHandlers(
         { registry, history: store },
-        { dialogs: { chooseOpenPath: async () => null }, emit: (_e, p) => notices.push(p.message) },
+        { dialogs: { chooseOpenPath: async () => null }, emit: (_e, p) => notices.push(JSON.stringify(p)) },
       ),
     );
     const list = await history['history:list'](undefined);

@@ -19,6 +19,7 @@ import type { AppServices } from '../../../../services/app-services';
 import { type ChannelTable, type GuardedHandlers, guardChannels } from '../channel-table';
 import type { Dialogs } from '../dialogs';
 import { createBillingHandlers } from './billing';
+import { createFindCdrHandlers } from './billing-find';
 import { createExportHandlers } from './export';
 import { createFileHandlers } from './files';
 import { createHistoryHandlers } from './history';
@@ -51,6 +52,7 @@ export function createChannelTable(services: AppServices, ctx: IpcHandlerContext
     ...createSearchHandlers(services, ctx),
     ...createOcpiHandlers(services),
     ...createBillingHandlers(services, ctx),
+    ...createFindCdrHandlers(services, ctx),
   };
 }
 

@@ -4,6 +4,7 @@ import type { LoadedSession } from '../../../../shared/domain/loaded-session';
 import { resolveZone } from '../../format/format';
 import { attachBillingFile, detachBilling, focusPeriods } from '../../store/actions';
 import { useAppStore } from '../../store/app-store';
+import { CdrSearchBar } from './CdrSearchBar';
 import './billing.css';
 
 const MARK = { true: '✓ agrees', false: '✗ differs', null: '' } as const;
@@ -188,10 +189,11 @@ export function BillingPanel({ loaded }: { loaded: LoadedSession }) {
           </span>
         )}
       </div>
+      <CdrSearchBar loaded={loaded} zone={zone} />
       {!view ? (
         <p className="muted">
-          No CDR or tariff attached. Attach a CDR or tariff file, or drop one on the window, to explain the
-          bill.
+          No CDR or tariff attached. Find the CDR on the session&apos;s OCPI profile, attach a CDR or tariff
+          file, or drop one on the window, to explain the bill.
         </p>
       ) : (
         <>

@@ -1,0 +1,76 @@
+/**
+ * Finding the shown session's CDR and tariffs on the OCPI profile it came from: main searches (the token stays
+ * there), progress comes as `billing:progress` events, and the answer is the session with what was found
+ * attached. A failure shows its message and leaves the session as it was.
+ */
+import { cdrSearchProfile, findsCdrAtOnce } from '../../../shared/billing/cdr-search';
+import { appError } from '../../../shared/domain/errors';
+import type { LoadedSession } from '../../../shared/domain/loaded-session';
+import { getInspector } from '../bridge';
+import { useAppStore } from './app-store';
+
+const set = useAppStore.setState;
+const get = useAppStore.getState;
+
+/** Searches the CDR of the shown session; `atOnce` when it follows a fetch on its own (no tab switch). */
+export async function findCdr(atOnce = false): Promise<void> {
+  const bridge = getInspector();
+  const loaded = get().loaded;
+  if (!bridge || !loaded || get().findingCdr) return;
+  const profile = cdrSearchProfile(loaded, get().profiles);
+  if (!profile) {
+    set({
+      error: appError(
+        'invalid-argument',
+        'This session did not come from an OCPI profile: there is no CDRs module to search.',
+        'Fetch it on its OCPI profile, or attach the CDR file.',
+      ),
+    });
+    return;
+  }
+  const requestId = crypto.randomUUID();
+  set({ findingCdr: { requestId, key: loaded.key, profileName: profile.name, progress: null } });
+  const off = bridge.on('billing:progress', (p) => {
+    const finding = get().findingCdr;
+    if (finding?.requestId !== p.requestId) return;
+    const { requestId: _id, ...progress } = p;
+    set({ findingCdr: { ...finding, progress } });
+  });
+  let result;
+  try {
+    result = await bridge['billing:find-cdr']({ requestId, key: loaded.key, profileId: profile.id });
+  } catch (cause) {
+    result = {
+      ok: false as const,
+      error: appError('internal', `The app's bridge failed: ${String(cause)}`, 'Restart the app.'),
+    };
+  } finally {
+    off();
+  }
+  // A cancel, or another session shown since, owns the view now.
+  if (get().findingCdr?.requestId !== requestId) return;
+  set({ findingCdr: null });
+  if (get().loaded?.key !== loaded.key) return;
+  if (result.ok) {
+    const found = result.value.billing?.cdrSearch?.found;
+    set({
+      loaded: result.value,
+      asSent: null,
+      ...(atOnce ? {} : { activeTab: 'billing' as const }),
+      status: found ? `CDR found on ${profile.name}.` : `No CDR found on ${profile.name}.`,
+    });
+  } else if (result.error.kind === 'cancelled') set({ status: 'CDR search cancelled.' });
+  else set({ error: result.error });
+}
+
+export async function cancelFindCdr(): Promise<void> {
+  const finding = get().findingCdr;
+  if (!finding) return;
+  set({ findingCdr: null, status: 'CDR search cancelled.' });
+  await getInspector()?.['billing:cancel-find']({ requestId: finding.requestId });
+}
+
+/** After a fetch: searches the CDR at once when that is cheap (shared/billing/cdr-search `findsCdrAtOnce`). */
+export function findCdrAfterFetch(loaded: LoadedSession): void {
+  if (findsCdrAtOnce(loaded) && cdrSearchProfile(loaded, get().profiles)) void findCdr(true);
+}

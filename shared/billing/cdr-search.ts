@@ -1,0 +1,64 @@
+/**
+ * What a search for a session's CDR on an OCPI CDRs Sender interface found, kept with the session's billing:
+ * the windows listed (CDR_MISSING reads them, shared/billing/reconcile.ts) and how the CDR was matched, in
+ * words the Billing tab and the CLI show.
+ */
+import type { LoadedSession } from '../domain/loaded-session';
+import type { CdrMatchScore } from './cdr-match';
+import type { CdrSearch } from './reconcile';
+
+export type CdrMatch = { by: 'session_id' } | { by: 'score'; score: CdrMatchScore };
+
+export interface CdrSearchReport extends CdrSearch {
+  /** The profile searched. */
+  profileName: string;
+  /** How the CDR was matched; null when none was found. */
+  match: CdrMatch | null;
+  cdrsScanned: number;
+  /** Tariff ids asked of the Tariffs module, and those it did not list. */
+  tariffsAsked: string[];
+  tariffsMissing: string[];
+  /** What went wrong short of failing the search (e.g. the Tariffs module refused). */
+  notes: string[];
+  correlationId: string;
+}
+
+/** `matched on session_id`, or `matched by score 10/10: auth id, location, …`. */
+export const matchText = (match: CdrMatch): string =>
+  match.by === 'session_id'
+    ? 'matched on session_id'
+    : `matched by score ${match.score.score}/${match.score.max}: ${match.score.agreed.join(', ')}`;
+
+/** What a running CDR search has done so far: the window listed and CDRs read, then the tariffs asked. */
+export type CdrSearchProgress =
+  | { phase: 'cdrs'; searched: { from: number; to: number }; cdrs: number }
+  | { phase: 'tariffs'; ids: string[] };
+
+/** The `billing:progress` event. */
+export type FindCdrProgress = { requestId: string } & CdrSearchProgress;
+
+/**
+ * The profile a held session's CDR can be searched on: the one it was fetched (or first kept) from, when that
+ * profile speaks OCPI (the Demo profile's in-process CPO included). Null for a CDR opened alone.
+ */
+export function cdrSearchProfile<P extends { name: string; ocpi?: unknown }>(
+  loaded: Pick<LoadedSession, 'subject' | 'source'>,
+  profiles: readonly P[],
+): P | null {
+  const name = loaded.source.profileName;
+  if (loaded.subject === 'cdr' || name === null) return null;
+  return profiles.find((p) => p.name === name && p.ocpi) ?? null;
+}
+
+/**
+ * Whether a session just fetched has its CDR searched at once, without a click: when it is cheap and likely to
+ * answer. That is a COMPLETED session (a CPO sends the CDR after the end) fetched over OCPI 2.2+, where the
+ * CDR names its session_id and the list stops at the first match, starting the day after the end. A 2.1.1
+ * session is matched by score over every CDR of up to 31 days, and waits for the user's click.
+ */
+export const findsCdrAtOnce = (loaded: Pick<LoadedSession, 'source' | 'session' | 'billing'>): boolean =>
+  loaded.source.kind === 'fetch' &&
+  loaded.session.status === 'COMPLETED' &&
+  loaded.session.shape !== 'ocpi-2.1.1' &&
+  (loaded.session.ids.id ?? loaded.session.ids.sessionId) !== null &&
+  !loaded.billing?.cdr;
