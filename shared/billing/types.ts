@@ -118,17 +118,20 @@ export interface Cdr {
   periodEnergy: { sum: number | null; volumes: number; halfUnits: number };
 }
 
-export type BillingCheckCode =
-  | 'CDR_SESSION_ID_MISMATCH'
-  | 'CDR_ENERGY_MISMATCH'
-  | 'CDR_TIME_MISMATCH'
-  | 'CDR_PARKING_MISMATCH'
-  | 'CDR_TOTALS_INCONSISTENT'
-  | 'CDR_COST_MISMATCH'
-  | 'SESSION_COST_MISMATCH'
-  | 'TARIFF_NOT_FOUND'
-  | 'CURRENCY_MISMATCH'
-  | 'CDR_MISSING';
+/** Every reconciliation check (shared/billing/reconcile.ts), in the order issue 12 names them. */
+export const BILLING_CHECK_CODES = [
+  'CDR_SESSION_ID_MISMATCH',
+  'CDR_ENERGY_MISMATCH',
+  'CDR_TIME_MISMATCH',
+  'CDR_PARKING_MISMATCH',
+  'CDR_TOTALS_INCONSISTENT',
+  'CDR_COST_MISMATCH',
+  'SESSION_COST_MISMATCH',
+  'TARIFF_NOT_FOUND',
+  'CURRENCY_MISMATCH',
+  'CDR_MISSING',
+] as const;
+export type BillingCheckCode = (typeof BILLING_CHECK_CODES)[number];
 
 export interface BillingCheck {
   code: BillingCheckCode;

@@ -3,6 +3,7 @@
  * same GET client as a real environment, so a newcomer sees every panel with no token and no network.
  * Each one shows something a support engineer meets in practice.
  */
+import { BILLING_EXAMPLES } from './billing-examples';
 import { generateSession, type GeneratedSession } from './generate-session';
 
 export interface DemoSessionInfo {
@@ -97,20 +98,8 @@ const ENTRIES: DemoEntry[] = [
     title: 'Long vendor session: 200,000 periods',
     build: () => generateSession({ periods: 200_000, shape: 'vendor', id: 'demo-long', seed: 7 }),
   },
-  {
-    id: 'demo-billing',
-    title: 'OCPI 2.2.1 session with its CDR and tariff: the bill adds up',
-    build: () => generateSession({ periods: 240, shape: 'ocpi-2.2.1', id: 'demo-billing', seed: 31 }),
-    cdrIndex: 0,
-  },
-  {
-    id: 'demo-billing-disputed',
-    title: 'OCPI 2.2.1 session whose CDR bills €5 and 1 kWh too much',
-    build: () =>
-      generateSession({ periods: 240, shape: 'ocpi-2.2.1', id: 'demo-billing-disputed', seed: 32 }),
-    // Both disagreements of the dataset (COST_OFF_EVERY 13, ENERGY_OFF_EVERY 29) fall on index 376.
-    cdrIndex: 13 * 29 - 1,
-  },
+  // Billing disputes, one per kind, with their CDR and tariffs (shared/demo/billing-examples.ts).
+  ...BILLING_EXAMPLES.map(({ id, title, build, cdrIndex }) => ({ id, title, build, cdrIndex })),
   {
     id: 'demo-hostile',
     title: 'Session whose strings carry HTML and script payloads',

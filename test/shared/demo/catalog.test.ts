@@ -21,6 +21,11 @@ describe('the Demo catalog', () => {
       'demo-long',
       'demo-billing',
       'demo-billing-disputed',
+      'demo-billing-session-cost',
+      'demo-billing-other-session',
+      'demo-billing-bad-totals',
+      'demo-billing-foreign-tariff',
+      'demo-billing-no-cdr',
       'demo-hostile',
     ]);
     expect(DEMO_SESSIONS.every((s) => s.title.length > 10)).toBe(true);

@@ -32,6 +32,8 @@ describe('demo sessions with billing', () => {
     expect(b?.tariffsFrom).toBe('files');
     expect(b?.cost?.components.map((c) => c.tariffId)).toContain('DC-FAST');
     expect(b?.checks.filter((c) => c.severity === 'error')).toEqual([]);
+    // Its running total_cost is the tariff's too: nothing at all fires.
+    expect(b?.checks).toEqual([]);
   });
 
   it('the disputed one shows the cost and energy checks', () => {
