@@ -17,7 +17,8 @@
  */
 import { generateSession, type GeneratedShape } from './generate-session';
 import { cdrDataset, demoTariffs } from './billing-dataset';
-import { sessionDataset } from './session-dataset';
+import { growingSession, GROWING_SESSION_ID } from './growing-session';
+import { DATASET_START, DEFAULT_SPACING_MINUTES, sessionDataset } from './session-dataset';
 
 export const OCPI_VERSIONS = ['2.1.1', '2.2.1', '2.3.0'] as const;
 export type OcpiVersion = (typeof OCPI_VERSIONS)[number];
@@ -39,6 +40,8 @@ export const SCENARIOS = {
   'tariffs-forbidden': 'CDRs name their tariffs by id only, and the Tariffs Sender list answers HTTP 403',
   'cdrs-without-tariffs':
     'CDRs name their tariffs by id only (tariff_id on the periods), as many CPOs send them',
+  'growing-session':
+    'ACTIVE session GROW-1 gains a charging period, its kWh and a later last_updated on every sessions request',
 } as const;
 export type Scenario = keyof typeof SCENARIOS;
 
@@ -96,6 +99,8 @@ interface ScenarioState {
   listRequests: number;
   failed: boolean;
   drifted: boolean;
+  /** growing-session: sessions requests answered so far, per version (the growing session's step). */
+  grown: Map<OcpiVersion, number>;
 }
 
 const PARTY = { country_code: 'NL', party_id: 'SIN' };
@@ -199,7 +204,7 @@ export function createOcpiCpo(opts: CpoOptions): OcpiCpo {
   const stateFor = (scenario: Scenario): ScenarioState => {
     let state = states.get(scenario);
     if (!state) {
-      state = { rows: new Map(), listRequests: 0, failed: false, drifted: false };
+      state = { rows: new Map(), listRequests: 0, failed: false, drifted: false, grown: new Map() };
       states.set(scenario, state);
     }
     return state;
@@ -405,6 +410,7 @@ export function createOcpiCpo(opts: CpoOptions): OcpiCpo {
     if (!roles.includes(role)) return notFound(req, `interface ${role}`);
     const rows = rowsFor(stateFor(scenario), version);
     if (module === 'sessions') {
+      if (scenario === 'growing-session') grow(stateFor(scenario), version, rows);
       if (role === 'sender')
         return ids.length === 0
           ? list(req, url, scenario, rows, true)
@@ -443,6 +449,31 @@ export function createOcpiCpo(opts: CpoOptions): OcpiCpo {
       return list(req, url, scenario, listed, false);
     }
     return notFound(req, `module ${module}`);
+  };
+
+  // --- growing-session: one ACTIVE session, started an hour before the dataset's end, that gains a
+  // charging period on every sessions request (list page or Receiver GET), so live follow has news.
+  const growers = new Map<OcpiVersion, (step: number) => Row>();
+  const grow = (state: ScenarioState, version: OcpiVersion, rows: Row[]): void => {
+    let next = growers.get(version);
+    if (!next) {
+      const spacing = (opts.spacingMinutes ?? DEFAULT_SPACING_MINUTES) * 60_000;
+      next = growingSession(
+        `ocpi-${version}`,
+        Date.parse(opts.startAt ?? DATASET_START) + count * spacing - 3_600_000,
+      );
+      growers.set(version, next);
+    }
+    const step = state.grown.get(version) ?? 0;
+    state.grown.set(version, step + 1);
+    const at = rows.findIndex((r) => r.id === GROWING_SESSION_ID);
+    if (at >= 0) rows.splice(at, 1);
+    const row = next(step);
+    rows.splice(
+      lowerBound(rows, (r) => byLastUpdated(r, row) < 0),
+      0,
+      row,
+    );
   };
 
   return {

@@ -2,17 +2,26 @@
  * Live follow of an ACTIVE or PENDING session fetched on an OCPI profile: every N seconds (the Settings
  * value, default 30; shown here with a way to change it) one
  * `session:follow` call (a Receiver GET by id, or a Sender list from the last last_updated seen); a newer
- * session replaces the shown one under the same key, so Details update and the timeline extends in place.
+ * session replaces the shown one under the same key, so Details update and the timeline extends in place,
+ * its zoom and hidden series handed over to the extended periods.
  * Stops when the session ends, a tick fails, or the view goes.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { LoadedSession } from '../../../../shared/domain/loaded-session';
+import type { PeriodTable } from '../../../../shared/session/types';
 import { isFollowable } from '../../../../shared/ocpi/follow';
 import { getInspector } from '../../bridge';
 import { formatTime } from '../../format/format';
 import { openDialog } from '../../store/actions';
 import { activeProfile, useAppStore } from '../../store/app-store';
+import { useTimelineLink } from '../timeline/timeline-link';
 import './follow.css';
+
+/** The chart keeps its view per periods table; a followed session's newer periods extend the same one. */
+function carryChartView(from: PeriodTable, to: PeriodTable): void {
+  const { view } = useTimelineLink.getState();
+  if (view?.periods === from) useTimelineLink.setState({ view: { ...view, periods: to } });
+}
 
 export function FollowToggle({ loaded }: { loaded: LoadedSession }) {
   const profile = useAppStore(activeProfile);
@@ -38,7 +47,10 @@ export function FollowToggle({ loaded }: { loaded: LoadedSession }) {
           setNote(`Follow stopped at ${at}: ${r.error.message} ${r.error.hint}`);
           return;
         }
-        if (r.value.updated) useAppStore.setState({ loaded: r.value.loaded });
+        if (r.value.updated) {
+          carryChartView(current.current.session.periods, r.value.loaded.session.periods);
+          useAppStore.setState({ loaded: r.value.loaded });
+        }
         setNote(`Checked ${at}: ${r.value.updated ? 'updated' : 'no change'}.`);
         if (!r.value.followable) {
           setFollowing(false);

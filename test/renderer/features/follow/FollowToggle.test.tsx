@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FollowToggle } from '../../../../renderer/src/features/follow/FollowToggle';
 import { useAppStore } from '../../../../renderer/src/store/app-store';
+import { useTimelineLink } from '../../../../renderer/src/features/timeline/timeline-link';
 import type { LoadedSession } from '../../../../shared/domain/loaded-session';
 import { installFakeBridge, ok, PROFILES } from '../../fake-bridge';
 import { loadedFrom, SESSION_JSON } from '../../fixtures';
@@ -79,6 +80,29 @@ describe('FollowToggle', () => {
     expect(bridge.api['session:follow']).toHaveBeenCalledTimes(1);
     fireEvent.click(screen.getByRole('button', { name: 'Change the follow interval in Settings' }));
     expect(useAppStore.getState().dialog).toEqual({ kind: 'settings' });
+  });
+
+  it("hands the chart's zoom and hidden series to the newer session's periods", async () => {
+    const first = fetched('ACTIVE', 1);
+    const bridge = installFakeBridge(first);
+    const newer = fetched('ACTIVE', 2);
+    bridge.api['session:follow'].mockImplementationOnce(() =>
+      ok({ loaded: newer, updated: true, followable: true }),
+    );
+    useAppStore.setState({ loaded: first });
+    useTimelineLink.setState({
+      view: { periods: first.session.periods, range: [100, 200], hidden: ['SoC'] },
+    });
+    render(<FollowToggle loaded={first} />);
+    fireEvent.click(screen.getByLabelText('Follow'));
+    await act(() => vi.advanceTimersByTimeAsync(30_000));
+    expect(useAppStore.getState().loaded).toBe(newer);
+    expect(useTimelineLink.getState().view).toEqual({
+      periods: newer.session.periods,
+      range: [100, 200],
+      hidden: ['SoC'],
+    });
+    expect(useTimelineLink.getState().view?.periods).toBe(newer.session.periods);
   });
 
   it('a failed tick stops following and says why', async () => {
