@@ -323,7 +323,8 @@ export function createOcpiApp(deps: OcpiAppDeps) {
     const carried = loaded.checks.filter((check) => check.code === 'LOCATION_UNAVAILABLE');
     const next: LoadedSession = {
       ...loaded,
-      source: { ...loaded.source, fetch: meta ?? loaded.source.fetch },
+      // This tick's GETs replace the first fetch's: they are the ones to quote about what is shown now.
+      source: { ...loaded.source, fetch: meta ?? loaded.source.fetch, requests: [...c.value.conn.requests] },
       session: read.session,
       warnings: read.warnings,
       checks: [...read.checks, ...carried, ...(stale ? [stale] : [])],

@@ -176,4 +176,16 @@ describe("the app's follow tick on the growing session", () => {
     expect(next.session.lastUpdated).toBe(first.session.lastUpdated! + 30_000);
     expect(next.checks.map((c) => c.code)).not.toContain('SESSION_STALE');
   });
+
+  it('a tick that brings a newer session lists its own GETs, not the first fetch’s', async () => {
+    const fetched = await services.fetchSession({ profileId, sessionId: KEY });
+    if (!fetched.ok) throw new Error(fetched.error.message);
+    const before = server.requests.length;
+    const tick = await services.ocpi.followTick(profileId, fetched.value);
+    if (!tick.ok) throw new Error(tick.error.message);
+    const sent = server.requests.slice(before).map((r) => r.headers['x-request-id']);
+    const kept = tick.value.loaded.source.requests ?? [];
+    expect(kept.map((m) => m.requestId)).toEqual(sent);
+    expect(kept.at(-1)).toEqual(tick.value.loaded.source.fetch);
+  });
 });
