@@ -3,6 +3,8 @@
  * report (`cost --json`), plus their readable text forms.
  */
 import type { CdrFacts } from '../present/present-session';
+import { roundTo } from '../present/numbers';
+import { formatSeconds } from '../present/time';
 import { visibleText } from '../present/visible-text';
 import { toIso } from '../session/iso-date';
 import type { ReaderError, ReaderWarning } from '../session/types';
@@ -90,6 +92,9 @@ export function costReport(cost: CostResult, anomalies: BillingCheck[]): CostRep
 }
 
 const v = (x: string | number | null): string => (x === null ? '—' : String(x));
+/** `3.033 h (3:02:01)`: hours as a CDR states them, rounded for reading; `--json` keeps the exact figure. */
+const hours = (h: number | null): string =>
+  h === null ? '— h' : `${roundTo(h, 3)} h (${formatSeconds(h * 3600)})`;
 /** Lines for a terminal: server text may hold ESC, bidi overrides or line breaks; each becomes a visible mark. */
 const asText = (lines: string[]): string => lines.map(visibleText).join('\n') + '\n';
 
@@ -108,7 +113,7 @@ export function formatCdrSummaryText(s: CdrSummary): string {
     `Started      ${v(s.startedAt)}`,
     `Ended        ${v(s.endedAt)}`,
     `Energy       ${v(s.totalEnergyKwh)} kWh`,
-    `Time         ${v(s.totalTimeHours)} h, of which parking ${v(s.totalParkingTimeHours)} h`,
+    `Time         ${hours(s.totalTimeHours)}, of which parking ${hours(s.totalParkingTimeHours)}`,
     `Cost         ${v(s.totalCostExclVat)} excl. VAT, ${v(s.totalCostInclVat)} incl. VAT ${v(s.currency)}`,
     '',
     ...checkLines(s.anomalies),

@@ -11,6 +11,7 @@ import {
   type JsonObject,
   WarningSink,
 } from '../session/field-reader';
+import { whTotalWarning } from '../session/energy-unit';
 import { openEnvelope } from '../session/envelope';
 import { parseJsonText } from '../session/json-text';
 import { type LocationFacts, readLocation } from '../session/location';
@@ -128,6 +129,10 @@ function normalizeCdr(f: FieldReader, data: JsonObject, path: string, options: C
   if (totalCost === null) f.sink.add(childPath(path, 'total_cost'), 'a CDR must have a total_cost');
   const totalEnergy = f.number(data, 'total_energy', path);
   const totalTime = f.number(data, 'total_time', path);
+  const hours =
+    totalTime ?? (startedAt !== null && endedAt !== null ? (endedAt - startedAt) / 3_600_000 : null);
+  const wh = whTotalWarning(totalEnergy, hours);
+  if (wh !== null) f.sink.add(childPath(path, 'total_energy'), wh);
   return {
     version,
     id: f.string(data, 'id', path),

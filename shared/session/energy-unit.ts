@@ -47,3 +47,16 @@ export function detectWhVolumes(
   const { first, last, max } = powerAbove(table, undefined, limitKw);
   return first < 0 ? null : { by: 'power', figure: max, limitKw, periods: [first, last] };
 }
+
+/**
+ * The power tell for a total with no periods to vouch for it (a CDR's `total_energy` over its `total_time`):
+ * the warning to give when the average power is one no charger delivers, else null. Read as sent: the total
+ * is what was billed, so it is reported, never rescaled.
+ */
+export function whTotalWarning(totalKwh: number | null, hours: number | null): string | null {
+  if (totalKwh === null || hours === null || !(hours > 0) || !(totalKwh > 0)) return null;
+  const averageKw = totalKwh / hours;
+  if (averageKw <= IMPLAUSIBLE_KW) return null;
+  const n = (x: number, digits: number): string => String(Number(x.toFixed(digits)));
+  return `${n(totalKwh, 3)} kWh in ${n(hours, 3)} h is an average of ${n(averageKw, 0)} kW, above ${IMPLAUSIBLE_KW} kW, which no charger delivers: it looks like Wh sent as kWh (${n(totalKwh / 1000, 3)} kWh). Read as sent.`;
+}

@@ -54,6 +54,26 @@ describe('ocpi-inspect summary on a CDR', () => {
     });
   });
 
+  it('warns when total_energy over total_time is a power no charger delivers (Wh sent as kWh), and keeps the figure', async () => {
+    const { json } = await summary(file('wh.json', agreeingCdr([timeOfDay()], { total_energy: 10_000 })));
+    expect(json.totalEnergyKwh).toBe(10_000);
+    const warning = json.warnings.find((w: { path: string }) => w.path === 'total_energy');
+    expect(warning.message).toBe(
+      '10000 kWh in 1.25 h is an average of 8000 kW, above 1000 kW, which no charger delivers: it looks like Wh sent as kWh (10 kWh). Read as sent.',
+    );
+    // 1,000 kW is a charger's ceiling, not past it.
+    const edge = await summary(file('edge.json', agreeingCdr([timeOfDay()], { total_energy: 1250 })));
+    expect(edge.json.warnings.filter((w: { path: string }) => w.path === 'total_energy')).toEqual([]);
+  });
+
+  it('prints hours rounded and as a duration in the text form', async () => {
+    const { io } = await summary(
+      file('t.json', agreeingCdr([timeOfDay()], { total_time: 3.0334997452777777 })),
+      false,
+    );
+    expect(io.out).toContain('Time         3.033 h (3h 02m 01s), of which parking 0.25 h (0h 15m 00s)');
+  });
+
   it('a session summary says kind "session"', async () => {
     expect((await summary(file('s.json', agreeingSession()))).json.kind).toBe('session');
   });
