@@ -3,14 +3,10 @@
  * (shared/demo/demo-billing.ts), one per kind of dispute a support desk meets, so that across them every
  * billing check of shared/billing/reconcile.ts fires. Each says which checks it shows (a test holds it to
  * that). The CDR is the dataset's (shared/demo/billing-dataset.ts `cdrForSession`), then altered as named.
+ * The start page lists these, so this module stays light (no reader, no engine): what needs those is done
+ * in main by shared/demo/demo-billing.ts.
  */
-import { priceSession } from '../billing/cost-engine';
-import { fromMicros, toMicros } from '../billing/money';
-import { pricingInputFromSession } from '../billing/pricing-input';
-import { readTariffs } from '../billing/read-tariff';
 import type { BillingCheckCode } from '../billing/types';
-import { readSession } from '../session/read-session';
-import { COST_OFF_EVERY, demoTariffs, ENERGY_OFF_EVERY } from './billing-dataset';
 import { generateSession, type GeneratedSession } from './generate-session';
 
 type Row = Record<string, unknown>;
@@ -25,34 +21,20 @@ export interface BillingExample {
   cdrIndex?: number;
   /** What is done to the dataset's CDR. */
   alterCdr?(cdr: Row): void;
-  /** The tariffs attached (default: the Demo CPO's). */
-  tariffs?(): Row[];
+  /** The currency the attached tariffs are given in (default: theirs, EUR). */
+  tariffCurrency?: string;
 }
 
-const TARIFFS = () => demoTariffs('2.2.1');
 /** A cycle index where the dataset's CDR agrees (neither its cost nor its energy is off). */
 const AGREEING = 0;
 
 /**
- * A generated 2.2.1 session whose running `total_cost` is what the demo tariff gives for its periods (the
- * generator's is a flat per-kWh figure), plus `offBy` euros excl. VAT.
+ * A generated 2.2.1 session whose running `total_cost` is `cost` (excl. and incl. VAT): the demo tariff's
+ * price of its periods, which a test checks against the cost engine (the generator's is a flat per-kWh figure).
  */
-function session(id: string, seed: number, offBy = 0): GeneratedSession {
+function session(id: string, seed: number, cost: [number, number]): GeneratedSession {
   const g = generateSession({ periods: 240, shape: 'ocpi-2.2.1', id, seed });
-  const data = g.body.data as Row;
-  const read = readSession(data, { location: g.location });
-  const tariffs = readTariffs(TARIFFS());
-  if (!read.ok || !tariffs.ok) throw new Error(`demo example ${id} does not read`);
-  const cost = priceSession({
-    ...pricingInputFromSession(read.session, tariffs.tariffs),
-    timeZone: read.session.location?.timeZone ?? null,
-  });
-  const cents = (v: number | null) => Math.round((v ?? 0) * 100) / 100;
-  const off = fromMicros(toMicros(offBy));
-  data.total_cost = {
-    excl_vat: cents(fromMicros(toMicros(cost.totalExclVat ?? 0) + toMicros(off))),
-    incl_vat: cents(fromMicros(toMicros(cost.totalInclVat ?? 0) + toMicros(off * 1.21))),
-  };
+  (g.body.data as Row).total_cost = { excl_vat: cost[0], incl_vat: cost[1] };
   return g;
 }
 
@@ -64,29 +46,29 @@ export const BILLING_EXAMPLES: readonly BillingExample[] = [
     id: 'demo-billing',
     title: 'OCPI 2.2.1 session with its CDR and tariff: the bill adds up',
     shows: [],
-    build: () => session('demo-billing', 31),
+    build: () => session('demo-billing', 31, [37.4, 45.25]),
     cdrIndex: AGREEING,
   },
   {
     id: 'demo-billing-disputed',
     title: 'OCPI 2.2.1 session whose CDR bills €5 and 1 kWh too much',
     shows: ['CDR_COST_MISMATCH', 'CDR_ENERGY_MISMATCH'],
-    build: () => session('demo-billing-disputed', 32),
-    // Both disagreements of the dataset fall on this index.
-    cdrIndex: COST_OFF_EVERY * ENERGY_OFF_EVERY - 1,
+    build: () => session('demo-billing-disputed', 32, [37.41, 45.26]),
+    // Both disagreements of the dataset (COST_OFF_EVERY 13, ENERGY_OFF_EVERY 29) fall on index 376.
+    cdrIndex: 13 * 29 - 1,
   },
   {
     id: 'demo-billing-session-cost',
     title: "Billing: the session's running total_cost is €3 above what its tariff gives (the CDR is right)",
     shows: ['SESSION_COST_MISMATCH'],
-    build: () => session('demo-billing-session-cost', 33, 3),
+    build: () => session('demo-billing-session-cost', 33, [37.45 + 3, 45.32 + 3.63]),
     cdrIndex: AGREEING,
   },
   {
     id: 'demo-billing-other-session',
     title: "Billing: a CDR of another session — its session_id, times and parking are not this session's",
     shows: ['CDR_SESSION_ID_MISMATCH', 'CDR_TIME_MISMATCH', 'CDR_PARKING_MISMATCH'],
-    build: () => session('demo-billing-other-session', 34),
+    build: () => session('demo-billing-other-session', 34, [37.4, 45.26]),
     cdrIndex: AGREEING,
     alterCdr: (cdr) => {
       cdr.session_id = 'demo-billing-neighbour';
@@ -99,7 +81,7 @@ export const BILLING_EXAMPLES: readonly BillingExample[] = [
     id: 'demo-billing-bad-totals',
     title: "Billing: the CDR's energy and parking cost do not add up to its total_cost",
     shows: ['CDR_TOTALS_INCONSISTENT'],
-    build: () => session('demo-billing-bad-totals', 35),
+    build: () => session('demo-billing-bad-totals', 35, [37.4, 45.26]),
     cdrIndex: AGREEING,
     alterCdr: (cdr) => {
       const total = cdr.total_cost as { excl_vat: number; incl_vat: number };
@@ -111,19 +93,19 @@ export const BILLING_EXAMPLES: readonly BillingExample[] = [
     id: 'demo-billing-foreign-tariff',
     title: 'Billing: the tariff attached is in USD, and the last periods name a tariff nobody sent',
     shows: ['CURRENCY_MISMATCH', 'TARIFF_NOT_FOUND'],
-    build: () => session('demo-billing-foreign-tariff', 36),
+    build: () => session('demo-billing-foreign-tariff', 36, [37.44, 45.31]),
     cdrIndex: AGREEING,
     alterCdr: (cdr) => {
       const periods = cdr.charging_periods as Row[];
       for (const p of periods.slice(-10)) p.tariff_id = 'DC-NIGHT';
     },
-    tariffs: () => TARIFFS().map((t) => ({ ...t, currency: 'USD' })),
+    tariffCurrency: 'USD',
   },
   {
     id: 'demo-billing-no-cdr',
     title: 'Billing: a session its CPO never sent a CDR for — Find CDR reports CDR_MISSING',
     shows: ['CDR_MISSING'],
-    build: () => session('demo-billing-no-cdr', 37),
+    build: () => session('demo-billing-no-cdr', 37, [37.41, 45.27]),
   },
 ];
 

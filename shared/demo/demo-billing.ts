@@ -15,7 +15,8 @@ export function demoBillingTexts(id: string): BillingTexts | undefined {
   const session = index === undefined ? undefined : demoSession(id);
   if (index === undefined || !session) return undefined;
   const example = billingExample(id);
-  const tariffs = example?.tariffs?.() ?? demoTariffs('2.2.1');
+  const currency = example?.tariffCurrency;
+  const tariffs = demoTariffs('2.2.1').map((t) => (currency ? { ...t, currency } : t));
   const cdr = cdrForSession(
     session.body.data as Record<string, unknown>,
     '2.2.1',

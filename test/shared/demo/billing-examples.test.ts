@@ -1,6 +1,11 @@
 /** The Demo profile's billing examples: each shows the checks it names, and across them every billing check fires. */
 import { describe, expect, it } from 'vitest';
 import { computeBilling } from '../../../shared/billing/attach';
+import { priceSession } from '../../../shared/billing/cost-engine';
+import { pricingInputFromSession } from '../../../shared/billing/pricing-input';
+import { readTariffs } from '../../../shared/billing/read-tariff';
+import { demoTariffs } from '../../../shared/demo/billing-dataset';
+import { readSession } from '../../../shared/session/read-session';
 import { BILLING_CHECK_CODES, type BillingCheckCode } from '../../../shared/billing/types';
 import { BILLING_EXAMPLES } from '../../../shared/demo/billing-examples';
 import { DEMO_SESSIONS, demoSession } from '../../../shared/demo/catalog';
@@ -57,6 +62,29 @@ describe('the Demo billing examples', () => {
       expect([...(await codesOf(id))].sort()).toEqual([...e.shows].sort());
     },
   );
+
+  it("each session's running total_cost is the cost engine's price of it (plus €3 where that is the dispute)", () => {
+    const read = readTariffs(demoTariffs('2.2.1'));
+    if (!read.ok) throw new Error(read.error.message);
+    for (const e of BILLING_EXAMPLES) {
+      const g = e.build();
+      const r = readSession(g.body, { location: g.location });
+      if (!r.ok) throw new Error(r.error.message);
+      const cost = priceSession({
+        ...pricingInputFromSession(r.session, read.tariffs),
+        timeZone: r.session.location?.timeZone ?? null,
+      });
+      const off = e.shows.includes('SESSION_COST_MISMATCH') ? 3 : 0;
+      expect(
+        Math.abs((r.session.cost?.exclVat ?? NaN) - (cost.totalExclVat ?? NaN) - off),
+        e.id,
+      ).toBeLessThan(0.005);
+      expect(
+        Math.abs((r.session.cost?.inclVat ?? NaN) - (cost.totalInclVat ?? NaN) - off * 1.21),
+        e.id,
+      ).toBeLessThan(0.006);
+    }
+  });
 
   it('across them, every billing check fires', async () => {
     const all = new Set<BillingCheckCode>();
