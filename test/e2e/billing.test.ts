@@ -1,7 +1,8 @@
 /**
  * The Billing tab: open a session file, attach its CDR and a tariff through the (scripted) Open dialog, read
  * the side-by-side comparison, the breakdown rows and the billing checks, follow a check to the timeline;
- * a CDR opened alone opens as a CDR. Screenshots at 800–1440 px, light and dark.
+ * a CDR opened alone opens as a CDR; Find CDR on the local OCPI server (found, beside the session) and on the
+ * Demo profile (none: CDR_MISSING). Screenshots at 800–1440 px, light and dark.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,8 @@ import type { Page } from 'playwright-core';
 import { agreeingCdr, agreeingSession } from '../fixtures/billing/cdrs';
 import { agreeingTariff } from '../fixtures/billing/tariffs';
 import { screenshot, useE2E } from './harness/fixture';
-import { fetchSessionInUi, openFileInUi, waitForSession } from './harness/ui';
+import { saveOcpiProfile } from './harness/ocpi-profile';
+import { chooseProfile, fetchSessionInUi, openFileInUi, waitForSession } from './harness/ui';
 
 const e2e = useE2E();
 let dir: string;
@@ -144,6 +146,79 @@ describe('Billing tab', () => {
       expect(overflow).toBeLessThanOrEqual(0);
       await page.getByTestId('billing-checks').scrollIntoViewIfNeeded();
       await screenshot(page, `billing-${width}-${colorScheme}`);
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
+describe('Find CDR through the discovered OCPI endpoints', () => {
+  let profileName = '';
+  beforeAll(async () => {
+    profileName = (
+      await saveOcpiProfile(e2e.harness, 'Lab OCPI', e2e.harness.ocpi.token, { version: '2.2.1' })
+    ).name;
+  });
+
+  /** A COMPLETED 2.2.1 session of the local server, by CC/PARTY/ID: its CDR is searched at once. */
+  async function fetchedWithCdr(page: Page): Promise<void> {
+    await chooseProfile(page, profileName);
+    await fetchSessionInUi(page, 'NL/SIN/S000100');
+    await waitForSession(page);
+    await page.getByRole('tab', { name: /^Billing/ }).click();
+    await page.getByTestId('cdr-search-result').waitFor({ timeout: 30_000 });
+  }
+
+  it('a fetched session finds its CDR: shown beside the session with the breakdown; Find CDR again', async () => {
+    const { page, errors } = await e2e.open({ width: 1440 });
+    await fetchedWithCdr(page);
+    expect(await page.getByTestId('cdr-search-result').innerText()).toMatch(
+      /CDR found on Lab OCPI, matched on session_id \(\d+ CDRs? listed\)/,
+    );
+    const compare = page.getByTestId('billing-comparison');
+    expect(await compare.locator('tr', { hasText: 'CDR id' }).innerText()).toContain('CDR-S000100');
+    expect(await compare.locator('tr', { hasText: 'Session id' }).innerText()).toMatch(
+      /S000100\s+S000100\s+✓ agrees/,
+    );
+    expect(await compare.locator('tr', { hasText: 'Energy (kWh)' }).innerText()).toContain('✓ agrees');
+    expect(await page.getByTestId('billing-breakdown').locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('billing-tariffs').innerText()).toContain('DC-FAST');
+
+    const before = e2e.harness.ipcLog.filter((r) => r.channel === 'billing:find-cdr').length;
+    expect(before).toBe(1);
+    await page.getByTestId('find-cdr').click();
+    await expect
+      .poll(() => e2e.harness.ipcLog.filter((r) => r.channel === 'billing:find-cdr').length)
+      .toBe(2);
+    await page.getByTestId('cdr-search-result').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('the Demo profile: a session its CPO never billed gets CDR_MISSING from Find CDR', async () => {
+    const { page, errors } = await e2e.open({ width: 1280 });
+    await chooseProfile(page, 'Demo (bundled sessions)');
+    await fetchSessionInUi(page, 'demo-billing-no-cdr');
+    await waitForSession(page);
+    await page.getByRole('tab', { name: /^Billing/ }).click();
+    await page.getByTestId('find-cdr').click();
+    await page.getByTestId('cdr-search-result').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('cdr-search-result').innerText()).toMatch(
+      /No CDR for this session on Demo \(bundled sessions\): last_updated searched 2024-/,
+    );
+    expect(await page.getByTestId('billing-checks').innerText()).toMatch(/CDR_MISSING[\s\S]*more than 48 h/);
+    await screenshot(page, 'billing-cdr-missing-1280-light');
+    expect(errors).toEqual([]);
+  });
+
+  describe.each(['light', 'dark'] as const)('in %s', (colorScheme) => {
+    it('fits 800 to 1440 px with the CDR found', async () => {
+      const { page, errors } = await e2e.open({ colorScheme, width: 1440, height: 1000 });
+      await fetchedWithCdr(page);
+      for (const width of [800, 1024, 1280, 1440]) {
+        await page.setViewportSize({ width, height: 1000 });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${width} px`).toBeLessThanOrEqual(0);
+        await screenshot(page, `billing-find-cdr-${width}-${colorScheme}`);
+      }
       expect(errors).toEqual([]);
     });
   });
