@@ -16,7 +16,11 @@ const get = useAppStore.getState;
 export async function findCdr(atOnce = false): Promise<void> {
   const bridge = getInspector();
   const loaded = get().loaded;
-  if (!bridge || !loaded || get().findingCdr) return;
+  if (!bridge || !loaded) return;
+  const running = get().findingCdr;
+  if (running?.key === loaded.key) return;
+  // A search still running for the session shown before is dropped: this one owns the view now.
+  if (running) void bridge['billing:cancel-find']({ requestId: running.requestId });
   const profile = cdrSearchProfile(loaded, get().profiles);
   if (!profile) {
     set({

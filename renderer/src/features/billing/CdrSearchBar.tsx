@@ -37,7 +37,6 @@ export function CdrSearchBar({ loaded, zone }: { loaded: LoadedSession; zone: st
             type="button"
             className="button button--small"
             data-testid="find-cdr"
-            disabled={finding !== null}
             onClick={() => void findCdr()}
           >
             {last ? 'Find CDR again' : 'Find CDR'} on {profile.name}

@@ -130,3 +130,20 @@ describe('Find CDR in the Billing tab', () => {
     expect(screen.queryByTestId('find-cdr')).toBeNull();
   });
 });
+
+describe('a new session while a CDR search runs', () => {
+  it('drops the old search (cancelled in main) and searches the new one', async () => {
+    bridge.api['billing:find-cdr'].mockImplementationOnce(() => new Promise(() => undefined));
+    fireEvent.click(await onBillingTab());
+    await waitFor(() => expect(useAppStore.getState().findingCdr?.key).toBe(loaded.key));
+    const first = useAppStore.getState().findingCdr?.requestId;
+    const next: LoadedSession = { ...loaded, key: 'k2' };
+    bridge.api['session:fetch'].mockImplementationOnce(() => ok(next));
+    bridge.api['billing:find-cdr'].mockImplementationOnce(() => ok({ ...found(), key: 'k2' }));
+    await fetchSession('SESSION-1');
+    await waitFor(() => expect(bridge.api['billing:cancel-find']).toHaveBeenCalledWith({ requestId: first }));
+    await waitFor(() => expect(useAppStore.getState().loaded?.billing?.cdr?.id).toBe('CDR-1'));
+    expect(useAppStore.getState().loaded?.key).toBe('k2');
+    expect(useAppStore.getState().findingCdr).toBeNull();
+  });
+});
