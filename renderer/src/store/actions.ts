@@ -11,7 +11,7 @@ import type { InspectorApi } from '../../../shared/ipc/contract';
 import { triageMarkdown } from '../../../shared/export/triage-markdown';
 import { getInspector } from '../bridge';
 import { activeProfile, useAppStore } from './app-store';
-import { findCdrAfterFetch } from './find-cdr';
+import { findCdr, findCdrAfterFetch } from './find-cdr';
 import type { Dialog, PanelTab } from './app-store';
 
 const set = useAppStore.setState;
@@ -191,7 +191,8 @@ export async function fetchSession(sessionId: string, around?: number): Promise<
   set({ fetching: null });
   if (result.ok) {
     showLoaded(result.value);
-    findCdrAfterFetch(result.value);
+    // Main keeps what the search attached in Recent: the list then names the entry anew.
+    void findCdrAfterFetch(result.value).then((changed) => changed && refreshHistory());
   } else if (result.error.kind === 'cancelled') set({ status: 'Fetch cancelled.' });
   else set({ error: result.error });
 }
@@ -332,6 +333,13 @@ async function openDroppedPath(path: string, fileName: string): Promise<void> {
 /** The same session with its billing changed: the view stays, the Billing tab shows. */
 function showBilling(loaded: LoadedSession, status: string): void {
   set({ loaded, asSent: null, error: null, activeTab: 'billing', status });
+  // Main keeps the session in Recent again with its billing: the list then names the entry anew.
+  void refreshHistory();
+}
+
+/** Finds the shown session's CDR on its OCPI profile (Billing tab), then shows Recent as main now keeps it. */
+export async function findCdrNow(): Promise<void> {
+  if (await findCdr()) await refreshHistory();
 }
 
 /** Attaches a CDR or tariff file (open dialog) to the shown session. */

@@ -12,13 +12,16 @@ import { useAppStore } from './app-store';
 const set = useAppStore.setState;
 const get = useAppStore.getState;
 
-/** Searches the CDR of the shown session; `atOnce` when it follows a fetch on its own (no tab switch). */
-export async function findCdr(atOnce = false): Promise<void> {
+/**
+ * Searches the CDR of the shown session; `atOnce` when it follows a fetch on its own (no tab switch). True when
+ * the session came back changed (main then keeps it in Recent again: the caller refreshes the list).
+ */
+export async function findCdr(atOnce = false): Promise<boolean> {
   const bridge = getInspector();
   const loaded = get().loaded;
-  if (!bridge || !loaded) return;
+  if (!bridge || !loaded) return false;
   const running = get().findingCdr;
-  if (running?.key === loaded.key) return;
+  if (running?.key === loaded.key) return false;
   // A search still running for the session shown before is dropped: this one owns the view now.
   if (running) void bridge['billing:cancel-find']({ requestId: running.requestId });
   const profile = cdrSearchProfile(loaded, get().profiles);
@@ -30,7 +33,7 @@ export async function findCdr(atOnce = false): Promise<void> {
         'Fetch it on its OCPI profile, or attach the CDR file.',
       ),
     });
-    return;
+    return false;
   }
   const requestId = crypto.randomUUID();
   set({ findingCdr: { requestId, key: loaded.key, profileName: profile.name, progress: null } });
@@ -52,9 +55,9 @@ export async function findCdr(atOnce = false): Promise<void> {
     off();
   }
   // A cancel, or another session shown since, owns the view now.
-  if (get().findingCdr?.requestId !== requestId) return;
+  if (get().findingCdr?.requestId !== requestId) return false;
   set({ findingCdr: null });
-  if (get().loaded?.key !== loaded.key) return;
+  if (get().loaded?.key !== loaded.key) return result.ok;
   if (result.ok) {
     const found = result.value.billing?.cdrSearch?.found;
     set({
@@ -63,8 +66,11 @@ export async function findCdr(atOnce = false): Promise<void> {
       ...(atOnce ? {} : { activeTab: 'billing' as const }),
       status: found ? `CDR found on ${profile.name}.` : `No CDR found on ${profile.name}.`,
     });
-  } else if (result.error.kind === 'cancelled') set({ status: 'CDR search cancelled.' });
+    return true;
+  }
+  if (result.error.kind === 'cancelled') set({ status: 'CDR search cancelled.' });
   else set({ error: result.error });
+  return false;
 }
 
 export async function cancelFindCdr(): Promise<void> {
@@ -75,6 +81,6 @@ export async function cancelFindCdr(): Promise<void> {
 }
 
 /** After a fetch: searches the CDR at once when that is cheap (shared/billing/cdr-search `findsCdrAtOnce`). */
-export function findCdrAfterFetch(loaded: LoadedSession): void {
-  if (findsCdrAtOnce(loaded) && cdrSearchProfile(loaded, get().profiles)) void findCdr(true);
+export async function findCdrAfterFetch(loaded: LoadedSession): Promise<boolean> {
+  return findsCdrAtOnce(loaded) && cdrSearchProfile(loaded, get().profiles) ? findCdr(true) : false;
 }

@@ -2,7 +2,8 @@ import { cdrSearchProfile, matchText } from '../../../../shared/billing/cdr-sear
 import type { LoadedSession } from '../../../../shared/domain/loaded-session';
 import { formatTime } from '../../../../shared/present/time';
 import { useAppStore } from '../../store/app-store';
-import { cancelFindCdr, findCdr } from '../../store/find-cdr';
+import { findCdrNow } from '../../store/actions';
+import { cancelFindCdr } from '../../store/find-cdr';
 
 const windowText = (w: { from: number; to: number }, zone: string | undefined): string =>
   `${formatTime(w.from, zone)} – ${formatTime(w.to, zone)}`;
@@ -37,7 +38,7 @@ export function CdrSearchBar({ loaded, zone }: { loaded: LoadedSession; zone: st
             type="button"
             className="button button--small"
             data-testid="find-cdr"
-            onClick={() => void findCdr()}
+            onClick={() => void findCdrNow()}
           >
             {last ? 'Find CDR again' : 'Find CDR'} on {profile.name}
           </button>

@@ -48,6 +48,12 @@ describe('a file dropped while a session is shown', () => {
     expect(await screen.findByTestId('billing-breakdown')).toBeTruthy();
     expect(screen.getByRole('tab', { name: /^Billing/ }).getAttribute('aria-selected')).toBe('true');
     expect(bridge.api['session:open-text']).not.toHaveBeenCalled();
+    // Main keeps the session in Recent again with its billing: the list is asked for anew.
+    await waitFor(() =>
+      expect(bridge.api['history:list'].mock.invocationCallOrder.at(-1)).toBeGreaterThan(
+        bridge.api['billing:attach-text'].mock.invocationCallOrder[0],
+      ),
+    );
 
     drop('other.json', '{"id":"x"}');
     await waitFor(() =>

@@ -86,6 +86,12 @@ describe('Find CDR in the Billing tab', () => {
     expect(screen.getByTestId('billing-comparison').textContent).toMatch(/CDR-1/);
     expect(screen.getByTestId('billing-breakdown')).toBeTruthy();
     expect(screen.getByTestId('find-cdr').textContent).toBe('Find CDR again on Lab CPO');
+    // Main kept the session in Recent again with its CDR: the list is asked for anew.
+    await waitFor(() =>
+      expect(bridge.api['history:list'].mock.invocationCallOrder.at(-1)).toBeGreaterThan(
+        bridge.api['billing:find-cdr'].mock.invocationCallOrder[0],
+      ),
+    );
   });
 
   it('Cancel tells main, and the session stays as it was', async () => {
