@@ -190,6 +190,17 @@ describe('Find CDR through the discovered OCPI endpoints', () => {
       .poll(() => e2e.harness.ipcLog.filter((r) => r.channel === 'billing:find-cdr').length)
       .toBe(2);
     await page.getByTestId('cdr-search-result').waitFor();
+
+    // Kept in Recent with its CDR: reopened from there (no network needed), the Billing tab shows it again.
+    await page.getByRole('button', { name: /^Recent/ }).click();
+    const row = page.getByTestId('recent-menu').locator('.recent-menu__row', { hasText: 'S000100' });
+    await row.first().getByRole('menuitem').click();
+    await waitForSession(page);
+    await page.getByRole('tab', { name: /^Billing/ }).click();
+    expect(
+      await page.getByTestId('billing-comparison').locator('tr', { hasText: 'CDR id' }).innerText(),
+    ).toContain('CDR-S000100');
+    expect(await page.getByTestId('billing-breakdown').locator('tbody tr').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 
