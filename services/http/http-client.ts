@@ -26,6 +26,8 @@ export interface GetRequest {
   onProgress?: (bytes: number, elapsedMs: number) => void;
   /** What the URL should hold ("session", "Location"), so a 404 names the id that is unknown. */
   resource?: string;
+  /** `X-Correlation-ID`, shared by the requests of one user action; a new one when absent. */
+  correlationId?: string;
 }
 
 export interface ClientConfig {
@@ -83,7 +85,7 @@ export async function httpGet(req: GetRequest, config: ClientConfig): Promise<Re
   const startedAt = Date.now();
   const fetchedAt = new Date(startedAt).toISOString();
   const requestId = randomUUID();
-  const correlationId = randomUUID();
+  const correlationId = req.correlationId ?? randomUUID();
   const scrub = req.auth ? tokenScrubber(req.auth.secrets) : noScrubbing;
   // From here on there was a request: its id goes with every error, for the API provider to find it.
   const failed = (error: AppError): { ok: false; error: AppError } => fail({ ...error, requestId });

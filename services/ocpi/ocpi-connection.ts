@@ -1,8 +1,8 @@
 /**
  * One OCPI conversation with a server, over the app's GET client (`httpGet`): the token in the form the
  * version wants (trying the other form once on a 401 unless the profile fixes it), routing headers on
- * functional modules only, one `X-Correlation-ID` per user action, a new `X-Request-ID` per request (the
- * client's), and the response headers paging needs. Every request's metadata is kept for display.
+ * functional modules only, one `X-Correlation-ID` per user action, a new `X-Request-ID` per request (both
+ * sent by the client), and the response headers paging needs. Every request's metadata is kept for display.
  */
 import { appError, type Result } from '../../shared/domain/errors';
 import type { FetchMeta } from '../../shared/domain/loaded-session';
@@ -154,7 +154,7 @@ export class OcpiConnection {
     const transport: Transport = async (req) => {
       const res = await this.opts.transport({
         ...req,
-        headers: { ...req.headers, ...routing, 'x-correlation-id': options.correlationId },
+        headers: { ...req.headers, ...routing },
       });
       headers = res.headers;
       return res;
@@ -171,12 +171,12 @@ export class OcpiConnection {
         signal: options.signal,
         onProgress: options.onProgress,
         ...(options.resource ? { resource: options.resource } : {}),
+        correlationId: options.correlationId,
       },
       { transport, ...(this.opts.retryDelaysMs ? { retryDelaysMs: this.opts.retryDelaysMs } : {}) },
     );
     if (!result.ok) return result;
-    const meta = { ...result.value.meta, correlationId: options.correlationId };
-    this.requests.push(meta);
-    return { ok: true, value: { ...result.value, meta, headers } };
+    this.requests.push(result.value.meta);
+    return { ok: true, value: { ...result.value, headers } };
   }
 }

@@ -2,6 +2,7 @@
  * Fetch → read → LoadedSession. OCPI 2.2+ sessions name their Location only by id, so the loader also
  * GETs the Location for the map and the EVSE panel; when that fails the session still shows, with a warning.
  */
+import { randomUUID } from 'node:crypto';
 import type { Result } from '../../shared/domain/errors';
 import type { FetchProgress, LoadedSession } from '../../shared/domain/loaded-session';
 import type { Profile } from '../../shared/domain/profile';
@@ -35,6 +36,8 @@ export async function loadSession(req: LoadRequest, client: ClientConfig): Promi
     timeouts: profile.timeouts,
     maxBytes: profile.maxBytes,
     signal: req.signal,
+    // The session and its Location are one user action: one correlation id.
+    correlationId: randomUUID(),
   };
   const fetched = await httpGet(
     {

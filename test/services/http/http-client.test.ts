@@ -34,6 +34,16 @@ describe('httpGet', () => {
     expect((json as { data: { id: string } }).data.id).toBe('gen-50');
   });
 
+  it('sends the caller’s correlation id when given one (one per user action), a new request id each time', async () => {
+    const one = await httpGet(req({ correlationId: 'action-7' }), client);
+    const two = await httpGet(req({ correlationId: 'action-7' }), client);
+    if (!one.ok || !two.ok) throw new Error('expected both GETs to work');
+    const sent = mock.requests.slice(-2).map((r) => r.headers['x-correlation-id']);
+    expect(sent).toEqual(['action-7', 'action-7']);
+    expect([one.value.meta.correlationId, two.value.meta.correlationId]).toEqual(['action-7', 'action-7']);
+    expect(one.value.meta.requestId).not.toBe(two.value.meta.requestId);
+  });
+
   it.each([
     ['bearer', authHeader({ kind: 'bearer' }, 'unit-token-abcdef', false)],
     ['Base64 token', authHeader({ kind: 'token' }, 'unit-token-abcdef', true)],

@@ -44,6 +44,22 @@ describe('loadSession', () => {
     expect(r.value.warnings.filter((w) => /Location/.test(w.message))).toEqual([]);
   });
 
+  it('sends the session and its Location GET under one correlation id, and keeps both', async () => {
+    const before = mock.requests.length;
+    const r = await loadSession(
+      { profile: profile('ocpi-2.2.1'), sessionId: 'gen-30', token: mock.token },
+      client,
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    const sent = mock.requests.slice(before);
+    expect(sent).toHaveLength(2);
+    expect(new Set(sent.map((x) => x.headers['x-correlation-id'])).size).toBe(1);
+    expect(r.value.source.requests?.map((m) => m.requestId)).toEqual(
+      sent.map((x) => x.headers['x-request-id']),
+    );
+    expect(r.value.source.requests?.[0].correlationId).toBe(sent[0].headers['x-correlation-id']);
+  });
+
   it('still shows the session, with a warning, when the Location GET fails', async () => {
     const r = await loadSession(
       { profile: profile('ocpi-2.2.1'), sessionId: 'fault-location-404', token: mock.token },
