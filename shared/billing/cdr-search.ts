@@ -50,6 +50,11 @@ export function cdrSearchProfile<P extends { name: string; ocpi?: unknown }>(
   return profiles.find((p) => p.name === name && p.ocpi) ?? null;
 }
 
+/** False when the profile's last discovery found no CDRs module (an eMSP-only token, say); true when unknown. */
+export const mayListCdrs = (profile: {
+  ocpi?: { discovered?: { endpoints: readonly { identifier: string }[] } };
+}): boolean => profile.ocpi?.discovered?.endpoints.some((e) => e.identifier === 'cdrs') ?? true;
+
 /**
  * Whether a session just fetched has its CDR searched at once, without a click: when it is cheap and likely to
  * answer. That is a COMPLETED session (a CPO sends the CDR after the end) fetched over OCPI 2.2+, where the

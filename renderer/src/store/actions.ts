@@ -192,7 +192,9 @@ export async function fetchSession(sessionId: string, around?: number): Promise<
   if (result.ok) {
     showLoaded(result.value);
     // Main keeps what the search attached in Recent: the list then names the entry anew.
-    void findCdrAfterFetch(result.value).then((changed) => changed && refreshHistory());
+    void findCdrAfterFetch(result.value).then(async (changed) => {
+      if (changed) await refreshHistory();
+    });
   } else if (result.error.kind === 'cancelled') set({ status: 'Fetch cancelled.' });
   else set({ error: result.error });
 }

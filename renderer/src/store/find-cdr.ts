@@ -3,7 +3,7 @@
  * there), progress comes as `billing:progress` events, and the answer is the session with what was found
  * attached. A failure shows its message and leaves the session as it was.
  */
-import { cdrSearchProfile, findsCdrAtOnce } from '../../../shared/billing/cdr-search';
+import { cdrSearchProfile, findsCdrAtOnce, mayListCdrs } from '../../../shared/billing/cdr-search';
 import { appError } from '../../../shared/domain/errors';
 import type { LoadedSession } from '../../../shared/domain/loaded-session';
 import { getInspector } from '../bridge';
@@ -69,6 +69,8 @@ export async function findCdr(atOnce = false): Promise<boolean> {
     return true;
   }
   if (result.error.kind === 'cancelled') set({ status: 'CDR search cancelled.' });
+  // A search the user did not ask for says why it failed without the error banner (Find CDR shows it all).
+  else if (atOnce) set({ status: `The CDR could not be searched: ${result.error.message}` });
   else set({ error: result.error });
   return false;
 }
@@ -82,5 +84,6 @@ export async function cancelFindCdr(): Promise<void> {
 
 /** After a fetch: searches the CDR at once when that is cheap (shared/billing/cdr-search `findsCdrAtOnce`). */
 export async function findCdrAfterFetch(loaded: LoadedSession): Promise<boolean> {
-  return findsCdrAtOnce(loaded) && cdrSearchProfile(loaded, get().profiles) ? findCdr(true) : false;
+  const profile = findsCdrAtOnce(loaded) ? cdrSearchProfile(loaded, get().profiles) : null;
+  return profile && mayListCdrs(profile) ? findCdr(true) : false;
 }

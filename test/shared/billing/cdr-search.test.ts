@@ -5,6 +5,7 @@ import {
   type CdrSearchReport,
   findsCdrAtOnce,
   matchText,
+  mayListCdrs,
 } from '../../../shared/billing/cdr-search';
 import type { LoadedSession } from '../../../shared/domain/loaded-session';
 import { readSessionFile } from '../../../shared/export/import';
@@ -90,5 +91,17 @@ describe('where and when a CDR is searched', () => {
     });
     if (!billing.ok) throw new Error();
     expect(findsCdrAtOnce({ ...s, billing: billing.value })).toBe(false);
+  });
+});
+
+describe('mayListCdrs', () => {
+  it('is false only when the last discovery found no CDRs module', () => {
+    const ocpi = (identifiers: string[]) => ({
+      ocpi: { discovered: { endpoints: identifiers.map((identifier) => ({ identifier })) } },
+    });
+    expect(mayListCdrs(ocpi(['sessions', 'cdrs']))).toBe(true);
+    expect(mayListCdrs(ocpi(['sessions', 'locations']))).toBe(false);
+    expect(mayListCdrs({ ocpi: {} })).toBe(true);
+    expect(mayListCdrs({})).toBe(true);
   });
 });

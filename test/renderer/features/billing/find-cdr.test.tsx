@@ -153,3 +153,47 @@ describe('a new session while a CDR search runs', () => {
     expect(useAppStore.getState().findingCdr).toBeNull();
   });
 });
+
+describe('the search after a fetch', () => {
+  it('a failure is a status line, not the error banner, and the session stays', async () => {
+    bridge.api['billing:find-cdr'].mockImplementation(() =>
+      fail({ kind: 'forbidden', message: 'The server refused: 403 Forbidden.' }),
+    );
+    render(<App />);
+    await waitFor(() => expect(useAppStore.getState().profiles).toHaveLength(1));
+    await fetchSession('SESSION-1');
+    await waitFor(() =>
+      expect(useAppStore.getState().status).toBe(
+        'The CDR could not be searched: The server refused: 403 Forbidden.',
+      ),
+    );
+    expect(useAppStore.getState().error).toBeNull();
+    expect(useAppStore.getState().loaded).toBe(loaded);
+  });
+
+  it('is not run when the profile’s discovery found no CDRs module', async () => {
+    bridge.api['profiles:list'].mockImplementation(() =>
+      ok({
+        profiles: [
+          {
+            ...CPO,
+            ocpi: {
+              versionsUrl: 'https://cpo.example.com/ocpi/versions',
+              discovered: {
+                version: '2.2.1',
+                endpoints: [{ identifier: 'sessions', role: 'SENDER', url: 'https://cpo.example.com/s' }],
+                at: '2026-01-01T00:00:00Z',
+              },
+            },
+          },
+        ],
+        notices: [],
+      }),
+    );
+    render(<App />);
+    await waitFor(() => expect(useAppStore.getState().profiles).toHaveLength(1));
+    await fetchSession('SESSION-1');
+    await waitFor(() => expect(useAppStore.getState().loaded).toBe(loaded));
+    expect(bridge.api['billing:find-cdr']).not.toHaveBeenCalled();
+  });
+});
