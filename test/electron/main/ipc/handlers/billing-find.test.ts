@@ -14,11 +14,7 @@ import type { FindCdrProgress } from '../../../../../shared/billing/cdr-search';
 import { datasetSessionId, sessionDataset } from '../../../../../shared/demo/session-dataset';
 import type { LoadedSession } from '../../../../../shared/domain/loaded-session';
 import { DEFAULT_MAX_BYTES } from '../../../../../shared/domain/profile';
-import {
-  type MockOcpiServer,
-  type Scenario,
-  startOcpiServer,
-} from '../../../../../tools/mock-api/ocpi-server';
+import { type MockOcpiServer, startOcpiServer } from '../../../../../tools/mock-api/ocpi-server';
 
 const COUNT = 100;
 const SPACING_MIN = 90;
@@ -62,16 +58,16 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function ocpiProfile(versionsUrl: string): Promise<string> {
+async function ocpiProfile(versionsUrl: string, version = '2.2.1'): Promise<string> {
   const saved = await handlers['profiles:save']({
-    name: `CPO ${versionsUrl}`,
+    name: `CPO ${version} ${versionsUrl}`,
     baseUrl: new URL(versionsUrl).origin,
     flavour: 'ocpi-2.2.1',
     auth: { kind: 'token' },
     base64Token: false,
     timeouts: { connectMs: 2000, totalMs: 10_000 },
     maxBytes: DEFAULT_MAX_BYTES,
-    ocpi: { versionsUrl, version: '2.2.1' },
+    ocpi: { versionsUrl, version },
   });
   if (!saved.ok) throw new Error(saved.error.message);
   const set = await handlers['token:set']({
@@ -136,6 +132,26 @@ describe('billing:find-cdr', () => {
     expect(recent.value.entries).toHaveLength(1);
     const reopened = await handlers['history:open']({ id: recent.value.entries[0].id });
     expect(reopened.ok && reopened.value.billing?.cdr?.id).toBe(b?.cdr?.id);
+  });
+
+  it('OCPI 2.1.1 (no session_id on CDRs): the CDR is matched by score, and the score is kept with it', async () => {
+    const profileId = await ocpiProfile(server.versionsUrl(), '2.1.1');
+    const index = completedIndex(0);
+    const rows = sessionDataset({ count: COUNT, shape: 'ocpi-2.1.1', startAt, spacingMinutes: SPACING_MIN });
+    // 2.1.1 has no Receiver: the Sender list is searched around the session's last update.
+    const got = await handlers['session:fetch']({
+      requestId: 'fetch-211',
+      profileId,
+      sessionId: datasetSessionId(index),
+      around: Date.parse(String(rows[index].last_updated)),
+    });
+    if (!got.ok) throw new Error(got.error.message);
+    const found = await find(got.value.key, profileId);
+    if (!found.ok) throw new Error(found.error.message);
+    const search = found.value.billing?.cdrSearch;
+    expect(found.value.billing?.cdr?.id).toBe(`CDR-${datasetSessionId(index)}`);
+    expect(search?.match?.by).toBe('score');
+    if (search?.match?.by === 'score') expect(search.match.score.score).toBe(search.match.score.max);
   });
 
   it('a CDR that names its tariffs by id only: they come from the Tariffs Sender list and price the periods', async () => {
