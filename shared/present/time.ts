@@ -106,6 +106,11 @@ function zoneOffset(ms: number, zone: string): { shiftMs: number; text: string }
   return entry;
 }
 
+/** The zone's offset from UTC at `ms`, in milliseconds (by the cached lookup above). */
+export function zoneShiftMs(ms: number, zone: string): number {
+  return zoneOffset(ms, zone).shiftMs;
+}
+
 /** `1h 02m 05s`; negative durations keep their sign. */
 export function formatSeconds(total: number): string {
   const sign = total < 0 ? '-' : '';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { blockExtremes, lowerBound, minMaxIndices } from '../../../shared/series/downsample';
+import { blockExtremes, lowerBound, minMaxIndices, stepWindow } from '../../../shared/series/downsample';
 
 describe('minMaxIndices', () => {
   it('returns every index when the range is already small', () => {
@@ -90,5 +90,149 @@ describe('lowerBound', () => {
     expect(lowerBound(xs, 3)).toBe(1);
     expect(lowerBound(xs, 4)).toBe(3);
     expect(lowerBound(xs, 8)).toBe(4);
+  });
+});
+
+describe('stepWindow', () => {
+  /** n contiguous periods of 1 s from t = 0, one held series. */
+  function periods(values: number[]): { x: Float64Array; xEnd: Float64Array; ys: Float64Array } {
+    const x = Float64Array.from(values, (_, i) => i);
+    return { x, xEnd: x.map((v) => v + 1), ys: Float64Array.from(values) };
+  }
+
+  it('gives nothing for no periods, or only NaN starts', () => {
+    const none = stepWindow(new Float64Array(0), new Float64Array(0), [], 0, 10, 800);
+    expect(none).toEqual([[]]);
+    const nan = Float64Array.from([Number.NaN]);
+    expect(stepWindow(nan, nan, [{ values: nan, rise: null }], 0, 10, 800)).toEqual([[], []]);
+  });
+
+  it('draws one period as its flat step', () => {
+    const { x, xEnd, ys } = periods([7]);
+    expect(stepWindow(x, xEnd, [{ values: ys, rise: null }], 0, 1, 800)).toEqual([
+      [0, 1],
+      [7, 7],
+    ]);
+  });
+
+  it('keeps one neighbour each side of the range, and only those when the range is outside the data', () => {
+    const { x, xEnd, ys } = periods([1, 2, 3, 4, 5, 6]);
+    const series = [{ values: ys, rise: null }];
+    // Range [2, 4): periods 2 and 3 inside, 1 and 4 beyond the edges.
+    expect(stepWindow(x, xEnd, series, 2, 4, 800)[0]).toEqual([1, 2, 2, 3, 3, 4, 4, 5]);
+    // After the data: the last period only; before it: the first only.
+    expect(stepWindow(x, xEnd, series, 100, 200, 800)).toEqual([
+      [5, 6],
+      [6, 6],
+    ]);
+    expect(stepWindow(x, xEnd, series, -200, -100, 800)).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
+  });
+
+  it('keeps a one-period spike and dip among 2,000,000 periods in at most 2 × width points', () => {
+    const n = 2_000_000;
+    const values = new Float64Array(n).fill(5);
+    values[1_234_567] = 400;
+    values[777_777] = -3;
+    const x = Float64Array.from({ length: n }, (_, i) => i);
+    const xEnd = x.map((v) => v + 1);
+    const series = [{ values, rise: null, blocks: blockExtremes(values) }];
+    const [xs, ys] = stepWindow(x, xEnd, series, 0, n, 1200);
+    expect(xs.length).toBeLessThanOrEqual(2 * 1200);
+    expect(ys).toContain(400);
+    expect(ys).toContain(-3);
+    expect(xs[0]).toBe(0);
+    expect(xs[xs.length - 1]).toBe(n);
+    // x never goes back: each column's points follow the previous column's.
+    for (let i = 1; i < xs.length; i++) expect(xs[i]).toBeGreaterThanOrEqual(xs[i - 1]);
+  });
+
+  it('draws a ramp from the level before a column to the level at its end', () => {
+    const n = 10_000;
+    const rise = new Float64Array(n).fill(0.5);
+    const values = Float64Array.from({ length: n }, (_, i) => (i + 1) * 0.5);
+    const x = Float64Array.from({ length: n }, (_, i) => i);
+    const [, ys] = stepWindow(
+      x,
+      x.map((v) => v + 1),
+      [{ values, rise }],
+      0,
+      n,
+      300,
+    );
+    expect(ys[0]).toBe(0);
+    expect(ys[ys.length - 1]).toBe(n * 0.5);
+  });
+
+  it('keeps a long period among short ones as its own flat step, and breaks over a wide hole', () => {
+    // 1,000 periods of 1 s, a hole of 5,000 s, then one period of 5,000 s with value 9.
+    const n = 1_001;
+    const x = Float64Array.from({ length: n }, (_, i) => (i < 1_000 ? i : 6_000));
+    const xEnd = Float64Array.from({ length: n }, (_, i) => (i < 1_000 ? i + 1 : 11_000));
+    const values = Float64Array.from({ length: n }, (_, i) => (i < 1_000 ? 1 : 9));
+    const [xs, ys] = stepWindow(x, xEnd, [{ values, rise: null }], 0, 11_000, 400);
+    expect(xs.slice(-2)).toEqual([6_000, 11_000]);
+    expect(ys.slice(-2)).toEqual([9, 9]);
+    // The break point sits in the hole with no value.
+    const inHole = xs.findIndex((v) => v > 1_000 && v < 6_000);
+    expect(inHole).toBeGreaterThan(0);
+    expect(ys[inHole]).toBeNull();
+  });
+
+  it('for any periods and range: at most 2 × width points, x ascending, extremes in range kept', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            gap: fc.nat(5),
+            length: fc.integer({ min: 0, max: 30 }),
+            v: fc.integer({ min: -50, max: 50 }),
+          }),
+          {
+            minLength: 1,
+            maxLength: 3000,
+          },
+        ),
+        fc.integer({ min: 4, max: 300 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (rows, width, a, b) => {
+          const x = new Float64Array(rows.length);
+          let t = 0;
+          rows.forEach((r, i) => {
+            x[i] = t;
+            t += r.gap + r.length;
+          });
+          const xEnd = x.map((s, i) => Math.min(s + rows[i].length, i + 1 < x.length ? x[i + 1] : Infinity));
+          const values = Float64Array.from(rows, (r) => r.v);
+          const [lo, hi] = [Math.min(a, b) * t, Math.max(a, b) * t];
+          const [xs, ys] = stepWindow(
+            x,
+            xEnd,
+            [{ values, rise: null, blocks: blockExtremes(values, 8) }],
+            lo,
+            hi,
+            width,
+          );
+          expect(xs.length).toBeLessThanOrEqual(2 * width);
+          expect(ys.length).toBe(xs.length);
+          for (let i = 1; i < xs.length; i++) expect(xs[i]).toBeGreaterThanOrEqual(xs[i - 1]);
+          // Nothing beyond the one neighbour each side of the range.
+          const first = Math.max(0, lowerBound(x, lo) - 1);
+          const last = Math.min(x.length - 1, lowerBound(x, hi));
+          expect(xs[0]).toBe(x[first]);
+          expect(xs[xs.length - 1]).toBe(xEnd[last]);
+          const inside = rows
+            .map((r, i) => (x[i] >= lo && x[i] < hi ? r.v : NaN))
+            .filter((v) => !Number.isNaN(v));
+          if (inside.length) {
+            expect(ys).toContain(Math.max(...inside));
+            expect(ys).toContain(Math.min(...inside));
+          }
+        },
+      ),
+    );
   });
 });

@@ -1,5 +1,5 @@
 /** Every period with every dimension, virtualized: only the rows on screen exist in the DOM. */
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PeriodTable } from '../../../../shared/session/types';
 import { formatNumber, formatTime } from '../../format/format';
@@ -36,23 +36,58 @@ function columnsFor(p: PeriodTable, zone: string | undefined): Column[] {
   return cols;
 }
 
+interface RowProps {
+  index: number;
+  start: number;
+  columns: Column[];
+  template: string;
+}
+
+/**
+ * One row. It reads only whether it is the hovered one, so moving the chart cursor (or a zoom that moves
+ * it) re-renders two rows, not the table: a table render makes the virtualizer measure the page.
+ */
+const PeriodRow = memo(function PeriodRow({ index, start, columns, template }: RowProps) {
+  const hovered = useTimelineLink((s) => s.hovered === index);
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className={`period-table__row${hovered ? ' is-hovered' : ''}`}
+      onMouseEnter={() => useTimelineLink.setState({ pointed: index })}
+      style={{ gridTemplateColumns: template, transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+    >
+      {columns.map((c) => (
+        <div key={c.label} role="cell" className="period-table__cell">
+          {c.cell(index)}
+        </div>
+      ))}
+    </div>
+  );
+});
+
 export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone: string | undefined }) {
   const scroller = useRef<HTMLDivElement>(null);
-  const hovered = useTimelineLink((s) => s.hovered);
   const firstInView = useTimelineLink((s) => s.firstInView);
-  const columns = columnsFor(periods, zone);
+  const columns = useMemo(() => columnsFor(periods, zone), [periods, zone]);
   const template = columns.map((c) => `${c.width}px`).join(' ');
   const totalWidth = columns.reduce((sum, c) => sum + c.width, 0);
   const virtualizer = useVirtualizer({
     count: periods.count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // Few rows beyond the 320 px on screen: a zoom moves the table, and every new row is laid out.
+    overscan: 2,
   });
 
+  const items = virtualizer.getVirtualItems();
+
   useEffect(() => {
-    if (firstInView) virtualizer.scrollToIndex(firstInView.index, { align: 'start' });
-  }, [firstInView, virtualizer]);
+    // Rows are all ROW_HEIGHT tall, so the offset is known: set it directly. The virtualizer's
+    // scrollToIndex re-checks its target over the next frames, each check forcing a layout.
+    const el = scroller.current;
+    if (firstInView && el) el.scrollTop = firstInView.index * ROW_HEIGHT;
+  }, [firstInView]);
 
   return (
     <div
@@ -88,25 +123,16 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
             </div>
           </div>
           <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((row) => (
-              <div
-                key={row.index}
-                role="row"
-                aria-rowindex={row.index + 2}
-                className={`period-table__row${row.index === hovered ? ' is-hovered' : ''}`}
-                onMouseEnter={() => useTimelineLink.setState({ pointed: row.index })}
-                style={{
-                  gridTemplateColumns: template,
-                  transform: `translateY(${row.start}px)`,
-                  height: ROW_HEIGHT,
-                }}
-              >
-                {columns.map((c) => (
-                  <div key={c.label} role="cell" className="period-table__cell">
-                    {c.cell(row.index)}
-                  </div>
-                ))}
-              </div>
+            {items.map((row) => (
+              <PeriodRow
+                // Keyed by slot in the window, so a jump (a zoom) refills the same rows instead of
+                // building new ones, and a scroll by one row reuses the row that left for the one that came.
+                key={row.index % items.length}
+                index={row.index}
+                start={row.start}
+                columns={columns}
+                template={template}
+              />
             ))}
           </div>
         </div>

@@ -67,15 +67,19 @@ export default function TimelineChart({ session, zone, zoneLabel, focus, dark }:
     const remember = (patch: Partial<ReturnType<typeof viewFor>>): void =>
       useTimelineLink.setState({ view: { ...viewFor(periods), ...patch } });
 
-    const showTip = (left: number, top: number, t: number): void => {
+    const hover = (period: number | null): void => {
+      if (useTimelineLink.getState().hovered !== period) useTimelineLink.setState({ hovered: period });
+    };
+    /** Shows the tooltip at (left, top) in its box of `boxWidth` px, flipped left near the right edge. */
+    const showTip = (left: number, top: number, boxWidth: number, t: number): void => {
       const pos = positionAt(sorted, t);
       if (pos === null) {
         tip.hidden = true;
-        useTimelineLink.setState({ hovered: null });
+        hover(null);
         return;
       }
       const period = sorted.order ? sorted.order[pos] : pos;
-      useTimelineLink.setState({ hovered: period });
+      hover(period);
       tip.replaceChildren();
       const title = document.createElement('strong');
       title.textContent = `Period ${period + 1} · ${formatTime(sorted.x[pos] * 1000, zone)} – ${formatTime(sorted.xEnd[pos] * 1000, zone)}`;
@@ -87,11 +91,14 @@ export default function TimelineChart({ session, zone, zoneLabel, focus, dark }:
         tip.append(line);
       }
       tip.hidden = false;
-      const flip = left > el.clientWidth * 0.65;
-      tip.style.left = `${flip ? left - tip.offsetWidth - 12 : left + 12}px`;
+      // Anchored by its right edge when flipped, so placing it needs no layout of the new text.
+      const flip = left > boxWidth * 0.65;
+      tip.style.left = flip ? 'auto' : `${left + 12}px`;
+      tip.style.right = flip ? `${boxWidth - left + 12}px` : 'auto';
       tip.style.top = `${top + 8}px`;
     };
 
+    let overInBox: { left: number; top: number; width: number } | null = null;
     const timeline = createPlot(el, {
       sorted,
       parking: parkingSpans(periods),
@@ -124,14 +131,23 @@ export default function TimelineChart({ session, zone, zoneLabel, focus, dark }:
             const left = u.cursor.left;
             if (left === undefined || left < 0) {
               tip.hidden = true;
-              useTimelineLink.setState({ hovered: null });
+              hover(null);
               return;
             }
-            // The tooltip is placed in the chart's box; the cursor is given within the plotting area.
-            const over = u.over.getBoundingClientRect();
-            const box = tip.offsetParent?.getBoundingClientRect() ?? over;
-            const x = left + over.left - box.left;
-            showTip(x, (u.cursor.top ?? 0) + over.top - box.top, u.posToVal(left, 'x'));
+            // The tooltip is placed in the chart's box (the plot's positioned parent); the cursor is given
+            // within the plotting area. Where that area sits in the box is measured once per layout change
+            // (reading it on every cursor move would force a layout right after each redraw).
+            if (!overInBox) {
+              const over = u.over.getBoundingClientRect();
+              const box = (el.parentElement ?? el).getBoundingClientRect();
+              overInBox = { left: over.left - box.left, top: over.top - box.top, width: box.width };
+            }
+            showTip(
+              left + overInBox.left,
+              (u.cursor.top ?? 0) + overInBox.top,
+              overInBox.width,
+              u.posToVal(left, 'x'),
+            );
           },
         ],
       },
@@ -146,9 +162,14 @@ export default function TimelineChart({ session, zone, zoneLabel, focus, dark }:
       const n = sorted.x.length;
       const firstPos = Math.max(0, Math.min(n - 1, lowerBound(sorted.x, from) - 1));
       const index = sorted.order ? sorted.order[firstPos] : firstPos;
-      // The table follows after the chart's frame, so scrolling it never delays the zoom.
-      setTimeout(() =>
-        useTimelineLink.setState((s) => ({ firstInView: { index, nonce: (s.firstInView?.nonce ?? 0) + 1 } })),
+      // The table follows after the chart's frame (a task posted from the frame's callback runs after its
+      // paint), so laying out its new rows never delays the zoom.
+      requestAnimationFrame(() =>
+        setTimeout(() =>
+          useTimelineLink.setState((s) => ({
+            firstInView: { index, nonce: (s.firstInView?.nonce ?? 0) + 1 },
+          })),
+        ),
       );
     }
 
@@ -165,10 +186,13 @@ export default function TimelineChart({ session, zone, zoneLabel, focus, dark }:
       plot.setCursor({ left: plot.valToPos(x, 'x'), top: plot.over.clientHeight / 2 });
     });
     const resize = new ResizeObserver(() => {
+      overInBox = null;
       const w = el.clientWidth;
       if (w > 0 && Math.abs(w - plot.width) > 1) timeline.resize(w, HEIGHT);
     });
     resize.observe(el);
+    // The toolbar above the plot may wrap to more lines: that moves the plot within the box.
+    if (el.parentElement) resize.observe(el.parentElement);
     return () => {
       unlinkTable();
       resize.disconnect();

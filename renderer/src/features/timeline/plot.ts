@@ -5,6 +5,7 @@
  */
 import uPlot from 'uplot';
 import { formatNumber, formatTime } from '../../format/format';
+import { zoneShiftMs } from '../../../../shared/present/time';
 import { chartWindow } from './series';
 import type { ChartWindow, SortedPeriods } from './series';
 
@@ -48,8 +49,26 @@ export interface TimelinePlot {
   destroy(): void;
 }
 
-function zoneDate(zone: string | undefined): ((ts: number) => Date) | undefined {
-  return zone ? (ts) => uPlot.tzDate(new Date(ts * 1000), zone) : undefined;
+/**
+ * A Date whose local fields read the wall clock in `zone`, as uPlot's axes want. uPlot.tzDate builds a new
+ * Intl formatter on every call (about 0.1 ms, and an axis asks dozens of times per redraw); this reads the
+ * zone's offset through the cached lookup instead.
+ */
+export function zoneDate(zone: string | undefined): ((ts: number) => Date) | undefined {
+  if (!zone) return undefined;
+  return (ts) => {
+    const ms = ts * 1000;
+    const wall = new Date(ms + zoneShiftMs(ms, zone));
+    return new Date(
+      wall.getUTCFullYear(),
+      wall.getUTCMonth(),
+      wall.getUTCDate(),
+      wall.getUTCHours(),
+      wall.getUTCMinutes(),
+      wall.getUTCSeconds(),
+      wall.getUTCMilliseconds(),
+    );
+  };
 }
 
 /** 24-hour tick labels in the chosen zone; a tick at midnight shows the date instead. */
@@ -81,9 +100,6 @@ const axisSize = (_u: uPlot, values: string[] | null): number => {
   return Math.max(32, longest * 8 + 18);
 };
 
-/** Buckets for the downsampler: one per two CSS pixels of plot width (each keeps its extremes). */
-const bucketsFor = (width: number): number => Math.max(100, Math.round(width / 2));
-
 /** The smallest x range a zoom may reach, seconds: a second, or the span when shorter. */
 const MIN_RANGE_S = 1;
 
@@ -100,13 +116,11 @@ export function createPlot(host: HTMLElement, config: PlotConfig): TimelinePlot 
   const { sorted, parking, span, zone, theme } = config;
   let view = config.range ? clampRange(span, config.range[0], config.range[1]) : span;
   let width = config.width;
-  // The whole session is the view a reset returns to: computed once per width (a full scan of the columns).
-  let whole: { buckets: number; window: ChartWindow } | null = null;
+  // The whole session is the view a reset returns to: computed once per width.
+  let whole: { width: number; window: ChartWindow } | null = null;
   const windowFor = (range: [number, number]): ChartWindow => {
-    const buckets = bucketsFor(width);
-    if (range[0] > span[0] || range[1] < span[1]) return chartWindow(sorted, range[0], range[1], buckets);
-    if (whole?.buckets !== buckets)
-      whole = { buckets, window: chartWindow(sorted, span[0], span[1], buckets) };
+    if (range[0] > span[0] || range[1] < span[1]) return chartWindow(sorted, range[0], range[1], width);
+    if (whole?.width !== width) whole = { width, window: chartWindow(sorted, span[0], span[1], width) };
     return whole.window;
   };
   const first = windowFor(view);

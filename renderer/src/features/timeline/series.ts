@@ -6,8 +6,8 @@
  * end, never as a point joined to the next by a slope. Cumulative energy is what had been delivered by
  * the END of the period, so it rises across the period from the value before it.
  */
-import { blockExtremes, lowerBound, minMaxIndices } from '../../../../shared/series/downsample';
-import type { BlockExtremes } from '../../../../shared/series/downsample';
+import { blockExtremes, lowerBound, stepWindow } from '../../../../shared/series/downsample';
+import type { BlockExtremes, StepData } from '../../../../shared/series/downsample';
 import type { NormalizedSession, PeriodTable } from '../../../../shared/session/types';
 
 export interface SeriesSpec {
@@ -151,51 +151,17 @@ export function sessionSpan(
 }
 
 export interface ChartWindow {
-  /** uPlot AlignedData: x seconds (each period's start and step end), then one array per series. */
-  data: [number[], ...(number | null)[][]];
-  /** Periods drawn, as positions in SortedPeriods, ascending. */
-  positions: Uint32Array;
+  /** uPlot AlignedData: x seconds (steps' starts and ends), then one array per series. */
+  data: StepData;
 }
 
 /**
- * The steps to draw for x in [minS, maxS]: periods min-max downsampled to `buckets` (one neighbour kept
- * each side), each as two points, at its start and at its step end. Between consecutive periods with a
- * hole between them, a point with no value breaks the line, except for ramps, which hold their level.
+ * The steps to draw for x in [minS, maxS] on a plot `width` pixels wide: at most two points per pixel,
+ * each column's extremes kept (shared/series/downsample.ts `stepWindow`), read from the block index.
  */
-export function chartWindow(sp: SortedPeriods, minS: number, maxS: number, buckets: number): ChartWindow {
-  const n = sp.x.length;
-  const from = Math.max(0, lowerBound(sp.x, minS) - 1);
-  const to = Math.min(n, lowerBound(sp.x, maxS) + 1);
-  const positions = minMaxIndices(
-    sp.series.map((s) => s.values),
-    from,
-    to,
-    buckets,
-    sp.blocks,
-  );
-  const xs: number[] = [];
-  const ys = sp.series.map((): (number | null)[] => []);
-  const value = (v: number): number | null => (Number.isNaN(v) ? null : v);
-  let previous = -1;
-  for (let k = 0; k < positions.length; k++) {
-    const p = positions[k];
-    const start = sp.x[p];
-    if (Number.isNaN(start)) continue;
-    if (previous >= 0 && p === previous + 1 && sp.xEnd[previous] < start) {
-      xs.push((sp.xEnd[previous] + start) / 2);
-      sp.series.forEach((s, j) => ys[j].push(s.rise ? value(s.values[previous]) : null));
-    }
-    xs.push(start, sp.xEnd[p]);
-    sp.series.forEach((s, j) => {
-      const v = s.values[p];
-      if (s.rise) {
-        const rise = s.rise[p];
-        ys[j].push(value(v - (Number.isNaN(rise) ? 0 : rise)), value(v));
-      } else ys[j].push(value(v), value(v));
-    });
-    previous = p;
-  }
-  return { data: [xs, ...ys], positions };
+export function chartWindow(sp: SortedPeriods, minS: number, maxS: number, width: number): ChartWindow {
+  const series = sp.series.map((s, j) => ({ values: s.values, rise: s.rise, blocks: sp.blocks[j] }));
+  return { data: stepWindow(sp.x, sp.xEnd, series, minS, maxS, width) };
 }
 
 /** The period (position in SortedPeriods) whose step covers time `t` (seconds), or null. */

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { PeriodTableView } from '../../../../renderer/src/features/timeline/PeriodTableView';
 import { useTimelineLink } from '../../../../renderer/src/features/timeline/timeline-link';
 import type { PeriodTable } from '../../../../shared/session/types';
@@ -77,5 +77,27 @@ describe('PeriodTableView', () => {
     expect(useTimelineLink.getState().pointed).toBe(0);
     fireEvent.mouseLeave(screen.getByTestId('period-table'));
     expect(useTimelineLink.getState().pointed).toBeNull();
+  });
+
+  it('marks the period under the chart cursor, and only that row', () => {
+    render(<PeriodTableView periods={bigTable(50)} zone="UTC" />);
+    act(() => useTimelineLink.setState({ hovered: 2 }));
+    const hovered = () =>
+      screen
+        .getAllByRole('row')
+        .filter((row) => row.classList.contains('is-hovered'))
+        .map((row) => row.getAttribute('aria-rowindex'));
+    expect(hovered()).toEqual(['4']);
+    act(() => useTimelineLink.setState({ hovered: 0 }));
+    expect(hovered()).toEqual(['2']);
+    act(() => useTimelineLink.setState({ hovered: null }));
+    expect(hovered()).toEqual([]);
+  });
+
+  it('scrolls to the first period a zoom shows', () => {
+    render(<PeriodTableView periods={bigTable(200_000)} zone="UTC" />);
+    const scroller = screen.getByRole('region', { name: 'Periods table, scrollable' });
+    act(() => useTimelineLink.setState({ firstInView: { index: 50_000, nonce: 1 } }));
+    expect(scroller.scrollTop).toBe(50_000 * 24);
   });
 });
