@@ -45,10 +45,20 @@ export const demoTransport: Transport = async ({ url, headers, signal }) => {
     const location = demoLocation(id);
     if (location) return respond(200, envelope(1000, 'Success', location), headers);
   }
-  // The valid ids come first: messages show the start of status_message only.
+  // The valid ids come first, the likeliest meant first: messages show the start of status_message only.
   const message =
     match?.[1] === 'locations'
       ? `Unknown location: ${id}`
-      : `Unknown session (demo ids: ${DEMO_SESSIONS.map((s) => s.id).join(', ')}): ${id}`;
+      : `Unknown session (demo ids, closest first: ${closestFirst(id).join(', ')}): ${id}`;
   return respond(404, envelope(2003, message), headers);
 };
+
+/** Demo ids ordered by how much of the typed id they start with; the catalogue's order among equals. */
+function closestFirst(typed: string): string[] {
+  const shared = (id: string): number => {
+    let n = 0;
+    while (n < id.length && n < typed.length && id[n] === typed[n]) n++;
+    return n;
+  };
+  return DEMO_SESSIONS.map((s) => s.id).sort((a, b) => shared(b) - shared(a));
+}

@@ -175,8 +175,16 @@ describe('the Demo profile', () => {
       { transport: demoTransport },
     );
     expect(r.ok ? null : r.error.kind).toBe('not-found');
-    // Every valid demo id is named, so a newcomer's typo leads somewhere.
-    for (const { id } of DEMO_SESSIONS) expect(r.ok ? '' : r.error.message).toContain(id);
+    expect(r.ok ? '' : r.error.message).toContain(`demo ids, closest first: ${DEMO_SESSIONS[0].id}`);
+  });
+
+  it.each(DEMO_SESSIONS.map((s) => s.id))('a typo of %s names it first', async (id) => {
+    const typo = `${id.slice(0, -1)}#`;
+    const r = await loadSession(
+      { profile: DEMO_PROFILE, sessionId: typo, token: null },
+      { transport: demoTransport },
+    );
+    expect(r.ok ? '' : r.error.message).toContain(`closest first: ${id},`);
   });
 });
 
