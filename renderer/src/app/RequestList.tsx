@@ -9,47 +9,47 @@ export function RequestList({ requests, testId }: { requests: PresentedRequest[]
   if (requests.length === 0) return null;
   const correlationIds = [...new Set(requests.map((r) => r.correlationId).filter(Boolean))];
   return (
-    <details className="request-list" data-testid={testId}>
-      <summary>
-        {requests.length === 1 ? '1 request' : `${requests.length} requests`}
-        {correlationIds.length === 1 && (
-          <>
-            {' '}
-            · correlation id <code>{correlationIds[0]}</code>
-            <CopyButton text={correlationIds[0]} what="correlation id" />
-          </>
-        )}
-      </summary>
-      <ul>
-        {requests.map((r) => (
-          <li key={r.requestId}>
-            <span>HTTP {r.status}</span> <code>{r.requestId}</code>
-            <CopyButton text={r.requestId} what="request id" />
-            {correlationIds.length > 1 && (
-              <>
-                {' '}
-                correlation <code>{r.correlationId}</code>
-                <CopyButton text={r.correlationId} what="correlation id" />
-              </>
-            )}
-            {r.responseRequestId && (
-              <>
-                {' '}
-                server <code>{r.responseRequestId}</code>
-                <CopyButton text={r.responseRequestId} what="server request id" />
-              </>
-            )}
-            {r.responseCorrelationId && (
-              <>
-                {' '}
-                server correlation <code>{r.responseCorrelationId}</code>
-                <CopyButton text={r.responseCorrelationId} what="server correlation id" />
-              </>
-            )}{' '}
-            <span className="request-list__url">{r.url}</span>
-          </li>
-        ))}
-      </ul>
-    </details>
+    // The copy button stays out of <summary>: an interactive control inside one is not reachable.
+    <div className="request-list" data-testid={testId}>
+      {correlationIds.length === 1 && (
+        <div>
+          correlation id <code>{correlationIds[0]}</code>
+          <CopyButton text={correlationIds[0]} what="correlation id" />
+        </div>
+      )}
+      <details>
+        <summary>{requests.length === 1 ? '1 request' : `${requests.length} requests`}</summary>
+        <ul>
+          {requests.map((r) => (
+            <li key={r.requestId}>
+              <span>HTTP {r.status}</span> <code>{r.requestId}</code>
+              <CopyButton text={r.requestId} what="request id" />
+              {correlationIds.length > 1 && (
+                <>
+                  {' '}
+                  correlation <code>{r.correlationId}</code>
+                  <CopyButton text={r.correlationId} what="correlation id" />
+                </>
+              )}
+              {r.responseRequestId && (
+                <>
+                  {' '}
+                  server <code>{r.responseRequestId}</code>
+                  <CopyButton text={r.responseRequestId} what="server request id" />
+                </>
+              )}
+              {r.responseCorrelationId && (
+                <>
+                  {' '}
+                  server correlation <code>{r.responseCorrelationId}</code>
+                  <CopyButton text={r.responseCorrelationId} what="server correlation id" />
+                </>
+              )}{' '}
+              <span className="request-list__url">{r.url}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </div>
   );
 }
