@@ -67,3 +67,47 @@ export const findsCdrAtOnce = (loaded: Pick<LoadedSession, 'source' | 'session' 
   loaded.session.shape !== 'ocpi-2.1.1' &&
   (loaded.session.ids.id ?? loaded.session.ids.sessionId) !== null &&
   !loaded.billing?.cdr;
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? (v as unknown[]).filter((s): s is string => typeof s === 'string') : [];
+
+function readMatch(v: unknown): CdrMatch | null | undefined {
+  if (v === null) return null;
+  if (!isRecord(v)) return undefined;
+  if (v.by === 'session_id') return { by: 'session_id' };
+  const s = v.score;
+  if (v.by !== 'score' || !isRecord(s) || !finite(s.score) || !finite(s.max)) return undefined;
+  // JSON has no Infinity: a missing time's distance was written as null.
+  const distanceMs = finite(s.distanceMs) ? s.distanceMs : Number.POSITIVE_INFINITY;
+  return { by: 'score', score: { score: s.score, max: s.max, agreed: strings(s.agreed), distanceMs } };
+}
+
+/**
+ * A CDR search as a bundle carries it (format 1.2), field by field: a hand-edited bundle gets no odd types
+ * into CDR_MISSING. Null when the shape is not one.
+ */
+export function readCdrSearchReport(v: unknown): CdrSearchReport | null {
+  if (!isRecord(v) || !finite(v.now) || typeof v.found !== 'boolean' || !Array.isArray(v.searched))
+    return null;
+  const searched = (v.searched as unknown[]).filter(
+    (w): w is { from: number; to: number } => isRecord(w) && finite(w.from) && finite(w.to),
+  );
+  const match = readMatch(v.match);
+  if (match === undefined || typeof v.profileName !== 'string') return null;
+  return {
+    now: v.now,
+    searched: searched.map(({ from, to }) => ({ from, to })),
+    found: v.found,
+    ...(finite(v.afterHours) ? { afterHours: v.afterHours } : {}),
+    profileName: v.profileName,
+    match,
+    cdrsScanned: finite(v.cdrsScanned) ? v.cdrsScanned : 0,
+    tariffsAsked: strings(v.tariffsAsked),
+    tariffsMissing: strings(v.tariffsMissing),
+    notes: strings(v.notes),
+    correlationId: typeof v.correlationId === 'string' ? v.correlationId : '',
+  };
+}

@@ -4,6 +4,7 @@
  * gives the same derived data and checks. It never holds a token.
  */
 import { type BillingTexts, billingTextsOf } from '../billing/attach';
+import type { CdrSearchReport } from '../billing/cdr-search';
 import type { LoadedSession, SessionSource } from '../domain/loaded-session';
 import type { Check, ReaderWarning } from '../session/types';
 import { redactLoaded } from './redact';
@@ -11,9 +12,10 @@ import { redactLoaded } from './redact';
 export const BUNDLE_FORMAT = 'ocpi-session-bundle';
 /**
  * Major.minor: a newer major cannot be read by this app; a newer minor only adds fields.
- * 1.1 adds `raw.cdr` and `raw.tariffs` (the attached billing files); 1.0 bundles have neither.
+ * 1.1 adds `raw.cdr` and `raw.tariffs` (the attached billing files); 1.0 bundles have neither. 1.2 adds
+ * `cdrSearch`, the last search for the session's CDR.
  */
-export const BUNDLE_VERSION = '1.1';
+export const BUNDLE_VERSION = '1.2';
 export const BUNDLE_EXTENSION = '.ocpi-session.json';
 
 export interface SessionBundle {
@@ -33,6 +35,8 @@ export interface SessionBundle {
     cdr?: BillingTexts['cdr'];
     tariffs?: BillingTexts['tariffs'];
   };
+  /** The last search for the session's CDR, when one ran (1.2): CDR_MISSING is judged on it again. */
+  cdrSearch?: CdrSearchReport;
   warnings: ReaderWarning[];
   checks: Check[];
 }
@@ -74,6 +78,8 @@ function buildBundle(loaded: LoadedSession, opts: BundleOptions): SessionBundle 
       location: data.rawLocationText,
       ...(data.billing ? billingTextsOf(data.billing) : {}),
     },
+    // What a CDR search found (or did not: CDR_MISSING rests on it), since 1.2.
+    ...(data.billing?.cdrSearch ? { cdrSearch: data.billing.cdrSearch } : {}),
     warnings: data.warnings,
     checks: data.checks,
   };

@@ -6,6 +6,7 @@ import { appError, type AppError, type Result } from '../domain/errors';
 import type { LoadedSession, SessionSource } from '../domain/loaded-session';
 import { billingKindOf, billingKindOfText, type BillingTexts, computeBilling } from '../billing/attach';
 import { openCdrAlone } from '../billing/cdr-alone';
+import { type CdrSearchReport, readCdrSearchReport } from '../billing/cdr-search';
 import { API_FLAVOURS, type ApiFlavour } from '../domain/profile';
 import { parseJsonText } from '../session/json-text';
 import { locationUnavailable } from '../session/location-unavailable';
@@ -38,16 +39,24 @@ export function readSessionFile(text: string, fileNameOrPath: string): Result<Im
     billingKindOfText(bundle.response) === 'cdr'
       ? openCdrAlone(bundle.response, fileName, source)
       : readRaw(bundle.response, bundle.response, bundle.location, source, fileName, bundle.locationFinding);
-  return withBundleBilling(read, bundle.billing);
+  return withBundleBilling(read, bundle.billing, bundle.cdrSearch);
 }
 
-/** A bundle's attached CDR and tariffs, computed again from their raw text like the session (format 1.1). */
+/**
+ * A bundle's attached CDR and tariffs (format 1.1) and its last CDR search (1.2), computed again from their
+ * raw text like the session: CDR_MISSING is judged on the search as when it ran.
+ */
 function withBundleBilling(
   read: Result<ImportedSession>,
   texts: BillingTexts | null,
+  cdrSearch: CdrSearchReport | null,
 ): Result<ImportedSession> {
-  if (!read.ok || texts === null) return read;
-  const billing = computeBilling(read.value.subject === 'cdr' ? null : read.value.session, texts);
+  if (!read.ok || (texts === null && cdrSearch === null)) return read;
+  const billing = computeBilling(
+    read.value.subject === 'cdr' ? null : read.value.session,
+    texts ?? { cdr: null, tariffs: [] },
+    cdrSearch ?? undefined,
+  );
   return billing.ok ? { ok: true, value: { ...read.value, billing: billing.value } } : billing;
 }
 
@@ -101,6 +110,7 @@ type UnpackedBundle =
       locationFinding: string | null;
       /** Its attached CDR and tariff files (1.1); null when it has none. */
       billing: BillingTexts | null;
+      cdrSearch: CdrSearchReport | null;
     }
   | { ok: false; error: AppError };
 
@@ -152,6 +162,7 @@ function unpackBundle(value: Record<string, unknown>, fileName: string): Unpacke
     source: readBundleSource(value.source),
     locationFinding: readLocationFinding(value.checks),
     billing: isRecord(raw) ? readBillingTexts(raw) : null,
+    cdrSearch: readCdrSearchReport(value.cdrSearch),
   };
 }
 
