@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, figures printed, nothing asserted. */
 import { runBrowserBench } from './browser';
+import { runBrowserSearchBench } from './browser-search';
 import { runCliBench } from './cli';
 import { runCostBench } from './cost';
 import { runExportBench } from './export';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   runCliBench();
   console.log('\n# Renderer (Chromium)');
   await runBrowserBench();
+  console.log('\n# Search table while rows stream in (Chromium)');
+  await runBrowserSearchBench();
 }
 
 await main();

@@ -1,9 +1,13 @@
-/** The listed sessions, virtualized (only the rows on screen exist in the DOM), sortable by any column. */
-import { useMemo, useRef } from 'react';
+/**
+ * The listed sessions, virtualized (only the rows on screen exist in the DOM), sortable by any column.
+ * While pages stream in, each render places only the new rows (extendVisible); a row on screen is not
+ * rendered again unless it moved, and then only its place, not its cells (which format three times).
+ */
+import { memo, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SearchRow } from '../../../../shared/domain/search';
 import { formatNumber, formatTime } from '../../format/format';
-import { nextSort, type SortKey, type SortOrder, visibleRows } from './search-table';
+import { extendVisible, nextSort, type ShownRows, type SortKey, type SortOrder } from './search-table';
 
 const ROW_HEIGHT = 26;
 
@@ -53,8 +57,9 @@ export function SearchTable({
   onOpen,
 }: SearchTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  const placed = useRef<ShownRows | null>(null);
   const shown = useMemo(
-    () => visibleRows(rows, sort, onlyWithFindings),
+    () => (placed.current = extendVisible(placed.current, rows, sort, onlyWithFindings)).rows,
     // rows grows in place; version says when
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [rows, version, sort, onlyWithFindings],
@@ -63,7 +68,7 @@ export function SearchTable({
     count: shown.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
   });
   return (
     <div ref={scroller} className="search-table" tabIndex={-1} data-testid="search-table">
@@ -102,39 +107,57 @@ export function SearchTable({
           </div>
         </div>
         <div role="rowgroup" className="search-table__body" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = shown[item.index];
-            return (
-              <div
-                key={row.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                tabIndex={0}
-                className={`search-table__row search-table__row--body${row.anomalies.length > 0 ? ' has-findings' : ''}`}
-                style={{
-                  gridTemplateColumns: TEMPLATE,
-                  transform: `translateY(${item.start}px)`,
-                  height: ROW_HEIGHT,
-                }}
-                onClick={() => onOpen(row)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') onOpen(row);
-                }}
-              >
-                {COLUMNS.map((c) => {
-                  const text = c.cell(row, zone);
-                  // Narrow windows cut long ids and check lists: the whole text shows on hover.
-                  return (
-                    <div key={c.key} role="cell" className="search-table__cell" title={text}>
-                      {text}
-                    </div>
-                  );
-                })}
-              </div>
-            );
-          })}
+          {virtualizer.getVirtualItems().map((item) => (
+            <BodyRow
+              key={shown[item.index].key}
+              row={shown[item.index]}
+              index={item.index}
+              start={item.start}
+              zone={zone}
+              onOpen={onOpen}
+            />
+          ))}
         </div>
       </div>
     </div>
   );
 }
+
+interface BodyRowProps {
+  row: SearchRow;
+  index: number;
+  start: number;
+  zone: string | undefined;
+  onOpen(row: SearchRow): void;
+}
+
+const BodyRow = memo(function BodyRow({ row, index, start, zone, onOpen }: BodyRowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      tabIndex={0}
+      className={`search-table__row search-table__row--body${row.anomalies.length > 0 ? ' has-findings' : ''}`}
+      style={{ gridTemplateColumns: TEMPLATE, transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      onClick={() => onOpen(row)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') onOpen(row);
+      }}
+    >
+      <Cells row={row} zone={zone} />
+    </div>
+  );
+});
+
+/** A row's cells: the same session in the same zone reads the same, wherever a sort moves the row. */
+const Cells = memo(function Cells({ row, zone }: { row: SearchRow; zone: string | undefined }) {
+  return COLUMNS.map((c) => {
+    const text = c.cell(row, zone);
+    // Narrow windows cut long ids and check lists: the whole text shows on hover.
+    return (
+      <div key={c.key} role="cell" className="search-table__cell" title={text}>
+        {text}
+      </div>
+    );
+  });
+});

@@ -3,7 +3,7 @@
  * what was listed. Pages stream in with progress and cancel; a failed page keeps the rows and names the
  * part of the window not read; X-Total-Count and its drift are shown; a row opens in the inspector.
  */
-import type { FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { isoInZone, localZone } from '../../../../shared/present/time';
 import { CopyButton } from '../../app/CopyButton';
 import { formatTime } from '../../format/format';
@@ -11,18 +11,24 @@ import { activeProfile, useAppStore } from '../../store/app-store';
 import { cancelSearch, exportSearchCsv, openRow, openSearch, startSearch } from './search-actions';
 import { useSearchStore } from './search-store';
 import { SearchTable } from './SearchTable';
+import type { SortOrder } from './search-table';
+import { useShallow } from 'zustand/react/shallow';
+import type { SearchDoneEvent, SearchRow } from '../../../../shared/domain/search';
 import './search.css';
 
 const STATUSES = ['ACTIVE', 'COMPLETED', 'INVALID', 'PENDING', 'RESERVATION'];
 const set = useSearchStore.setState;
 const count = (n: number): string => n.toLocaleString('en');
 
-function ProgressLine() {
+/** A row opens in the inspector (one function, so the table's rows need not render again for it). */
+const open = (row: SearchRow): void => void openRow(row);
+const setSort = (sort: SortOrder | null): void => set({ sort });
+
+function ProgressLine({ zone }: { zone: string }) {
   const progress = useSearchStore((s) => s.progress);
   const done = useSearchStore((s) => s.done);
   const running = useSearchStore((s) => s.running);
   const rows = useSearchStore((s) => s.rows.length);
-  const zone = localZone();
   const p = done ?? progress;
   if (!p && !running) return null;
   const total = p?.totalCount ?? null;
@@ -42,10 +48,9 @@ function ProgressLine() {
   );
 }
 
-function Outcome() {
+function Outcome({ zone }: { zone: string }) {
   const done = useSearchStore((s) => s.done);
   const error = useSearchStore((s) => s.error);
-  const zone = localZone();
   if (error)
     return (
       <p className="search-view__failure" role="alert">
@@ -70,40 +75,91 @@ function Outcome() {
           {note}
         </p>
       ))}
-      {done.requests.length > 0 && (
-        <details className="search-view__requests">
-          <summary>
-            {done.requests.length} requests · correlation id <code>{done.requests[0].correlationId}</code>
-            <CopyButton text={done.requests[0].correlationId} what="correlation id" />
-          </summary>
-          <ul>
-            {done.requests.map((r) => (
-              <li key={r.requestId}>
-                <span>HTTP {r.status}</span> <code>{r.requestId}</code>
-                <CopyButton text={r.requestId} what="request id" />
-                {r.responseRequestId && r.responseRequestId !== r.requestId && (
-                  <>
-                    {' '}
-                    server <code>{r.responseRequestId}</code>
-                    <CopyButton text={r.responseRequestId} what="server request id" />
-                  </>
-                )}{' '}
-                <span className="search-view__url">{r.url}</span>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      {done.requests.length > 0 && <Requests requests={done.requests} />}
     </>
   );
 }
 
+/**
+ * Every request of the search with its ids. The list is built when opened: 400 pages are 400 rows with
+ * copy buttons, which would otherwise all be laid out the moment the search ends.
+ */
+function Requests({ requests }: { requests: SearchDoneEvent['requests'] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="search-view__requests" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        {requests.length} requests · correlation id <code>{requests[0].correlationId}</code>
+        <CopyButton text={requests[0].correlationId} what="correlation id" />
+      </summary>
+      {open && (
+        <ul>
+          {requests.map((r) => (
+            <li key={r.requestId}>
+              <span>HTTP {r.status}</span> <code>{r.requestId}</code>
+              <CopyButton text={r.requestId} what="request id" />
+              {r.responseRequestId && r.responseRequestId !== r.requestId && (
+                <>
+                  {' '}
+                  server <code>{r.responseRequestId}</code>
+                  <CopyButton text={r.responseRequestId} what="server request id" />
+                </>
+              )}{' '}
+              <span className="search-view__url">{r.url}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}
+
+/** The table re-renders as rows stream in; the form around it does not. */
+function StreamedTable({ zone }: { zone: string }) {
+  const rows = useSearchStore((s) => s.rows);
+  const version = useSearchStore((s) => s.version);
+  const sort = useSearchStore((s) => s.sort);
+  const onlyWithFindings = useSearchStore((s) => s.onlyWithFindings);
+  return (
+    <SearchTable
+      rows={rows}
+      version={version}
+      sort={sort}
+      onlyWithFindings={onlyWithFindings}
+      zone={zone}
+      onSort={setSort}
+      onOpen={open}
+    />
+  );
+}
+
+function ExportButton() {
+  const disabled = useSearchStore((s) => s.rows.length === 0 || s.searchId === null);
+  return (
+    <button type="button" className="button" disabled={disabled} onClick={() => void exportSearchCsv()}>
+      Export CSV
+    </button>
+  );
+}
+
 export function SearchView() {
-  const s = useSearchStore();
+  const s = useSearchStore(
+    useShallow(({ fromText, toText, status, text, running, onlyWithFindings }) => ({
+      fromText,
+      toText,
+      status,
+      text,
+      running,
+      onlyWithFindings,
+    })),
+  );
   const profile = useAppStore(activeProfile);
-  const zone = localZone();
-  const offset = isoInZone(Date.now(), zone).slice(23);
-  const zoneText = zone === 'UTC' || offset === 'Z' ? zone : `${zone} (UTC${offset})`;
+  // Asking Intl for the zone costs more than a render: once per visit to the view.
+  const zone = useMemo(localZone, []);
+  const zoneText = useMemo(() => {
+    const offset = isoInZone(Date.now(), zone).slice(23);
+    return zone === 'UTC' || offset === 'Z' ? zone : `${zone} (UTC${offset})`;
+  }, [zone]);
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     void startSearch();
@@ -179,8 +235,8 @@ export function SearchView() {
           )}
         </div>
       </form>
-      <ProgressLine />
-      <Outcome />
+      <ProgressLine zone={zone} />
+      <Outcome zone={zone} />
       <div className="search-view__tools">
         <label className="search-view__check">
           <input
@@ -191,24 +247,9 @@ export function SearchView() {
           Only with findings
         </label>
         <span className="search-view__zone">Times in {zone}</span>
-        <button
-          type="button"
-          className="button"
-          disabled={s.rows.length === 0 || s.searchId === null}
-          onClick={() => void exportSearchCsv()}
-        >
-          Export CSV
-        </button>
+        <ExportButton />
       </div>
-      <SearchTable
-        rows={s.rows}
-        version={s.version}
-        sort={s.sort}
-        onlyWithFindings={s.onlyWithFindings}
-        zone={zone}
-        onSort={(sort) => set({ sort })}
-        onOpen={(row) => void openRow(row)}
-      />
+      <StreamedTable zone={zone} />
     </section>
   );
 }

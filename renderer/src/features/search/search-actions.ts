@@ -6,29 +6,80 @@ import { activeProfile, useAppStore } from '../../store/app-store';
 import { fetchSession } from '../../store/actions';
 import { useSearchStore } from './search-store';
 import { rowFetchId, visibleRows } from './search-table';
-import type { SearchRow } from '../../../../shared/domain/search';
+import type { SearchProgressEvent, SearchRow } from '../../../../shared/domain/search';
 
 const set = useSearchStore.setState;
 const get = useSearchStore.getState;
 
 let subscribed: InspectorApi | null = null;
 
+/**
+ * Pages can arrive faster than frames: their rows are appended at once, but the view hears of them (and
+ * of the progress) in a frame at most every FLUSH_MS, so 400 pages are a few dozen renders, not 800.
+ */
+const FLUSH_MS = 100;
+let pendingProgress: SearchProgressEvent | null = null;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let frame: number | null = null;
+let flushedAt = -Infinity;
+function dropPending(): void {
+  if (timer !== null) clearTimeout(timer);
+  if (frame !== null) cancelAnimationFrame(frame);
+  timer = frame = null;
+  pendingProgress = null;
+}
+function flush(): void {
+  const progress = pendingProgress;
+  dropPending();
+  flushedAt = performance.now();
+  set({ version: get().version + 1, ...(progress ? { progress } : {}) });
+}
+function scheduleFlush(): void {
+  if (timer !== null || frame !== null) return;
+  const inFrame = (): void => {
+    timer = null;
+    frame = requestAnimationFrame(flush);
+  };
+  const wait = flushedAt + FLUSH_MS - performance.now();
+  if (wait > 0) timer = setTimeout(inFrame, wait);
+  else inFrame();
+}
+
+/**
+ * Main streams a search's first pages before `search:start` has answered with its id: until it has, events
+ * are kept here and those of the new search applied once its id is known (the others dropped).
+ */
+let early: { searchId: string; apply(): void }[] | null = null;
+
 /** Events carry their search id: those of an earlier search are ignored. */
+function route(searchId: string, apply: () => void): void {
+  const current = get().searchId;
+  if (current === searchId) apply();
+  else if (current === null && early) early.push({ searchId, apply });
+}
+
 function subscribe(bridge: InspectorApi): void {
   if (subscribed === bridge) return;
   subscribed = bridge;
-  bridge.on('search:rows', ({ searchId, rows }) => {
-    const s = get();
-    if (s.searchId !== searchId) return;
-    for (const row of rows) s.rows.push(row);
-    set({ version: s.version + 1 });
-  });
-  bridge.on('search:progress', (progress) => {
-    if (get().searchId === progress.searchId) set({ progress });
-  });
-  bridge.on('search:done', (done) => {
-    if (get().searchId === done.searchId) set({ done, running: false });
-  });
+  bridge.on('search:rows', ({ searchId, rows }) =>
+    route(searchId, () => {
+      const target = get().rows;
+      for (const row of rows) target.push(row);
+      scheduleFlush();
+    }),
+  );
+  bridge.on('search:progress', (progress) =>
+    route(progress.searchId, () => {
+      pendingProgress = progress;
+      scheduleFlush();
+    }),
+  );
+  bridge.on('search:done', (done) =>
+    route(done.searchId, () => {
+      flush();
+      set({ done, running: false });
+    }),
+  );
 }
 
 const fail = (error: AppError): void => set({ error, running: false });
@@ -52,7 +103,10 @@ export async function startSearch(): Promise<void> {
     return fail(
       appError('invalid-argument', 'Pick both ends of the last_updated range.', 'Fill in From and To.'),
     );
+  dropPending();
+  flushedAt = -Infinity; // a new search shows its first page in the next frame
   set({ rows: [], version: 0, progress: null, done: null, error: null, running: true, searchId: null });
+  early = [];
   const started = await bridge['search:start']({
     profileId: profile.id,
     from: new Date(from).toISOString(),
@@ -60,8 +114,12 @@ export async function startSearch(): Promise<void> {
     status: s.status === '' ? null : s.status,
     text: s.text,
   });
+  const queued = early ?? [];
+  early = null;
   if (!started.ok) return fail(started.error);
-  set({ searchId: started.value.searchId });
+  const { searchId } = started.value;
+  set({ searchId });
+  for (const event of queued) if (event.searchId === searchId) event.apply();
 }
 
 export async function cancelSearch(): Promise<void> {

@@ -1,4 +1,8 @@
-/** The search table's order and "only with findings" filter: pure, so the table and the CSV export agree. */
+/**
+ * The search table's order and "only with findings" filter: pure, so the table and the CSV export agree.
+ * While pages stream in, the table only places each page's rows (`extendVisible`): re-sorting 10,000 rows
+ * per page would block the window for seconds.
+ */
 import type { SearchRow } from '../../../../shared/domain/search';
 
 export const SORT_KEYS = [
@@ -23,10 +27,24 @@ type Value = string | number | null;
 const valueOf = (row: SearchRow, key: SortKey): Value =>
   key === 'anomalies' ? row.anomalies.length : row[key];
 
+// One collator, made once: String#localeCompare with options builds one per call (the sort's cost).
+const collator = new Intl.Collator('en', { numeric: true });
+
 /** Ascending compare; absent values last whichever the direction. */
 function compare(a: Value, b: Value): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), 'en', { numeric: true });
+  return collator.compare(String(a), String(b));
+}
+
+/** The table's order: the column (absent values last), then the key, so any two rows have one order. */
+function comparator(sort: SortOrder): (x: SearchRow, y: SearchRow) => number {
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  return (x, y) => {
+    const a = valueOf(x, sort.key);
+    const b = valueOf(y, sort.key);
+    if (a === null || b === null) return a === b ? compare(x.key, y.key) : a === null ? 1 : -1;
+    return sign * compare(a, b) || compare(x.key, y.key);
+  };
 }
 
 export function visibleRows(
@@ -35,14 +53,62 @@ export function visibleRows(
   onlyWithFindings: boolean,
 ): SearchRow[] {
   const kept = onlyWithFindings ? rows.filter((r) => r.anomalies.length > 0) : rows.slice();
-  if (!sort) return kept;
-  const sign = sort.dir === 'asc' ? 1 : -1;
-  return kept.sort((x, y) => {
-    const a = valueOf(x, sort.key);
-    const b = valueOf(y, sort.key);
-    if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-    return sign * compare(a, b) || compare(x.key, y.key);
-  });
+  return sort ? kept.sort(comparator(sort)) : kept;
+}
+
+/** What the table shows, and of which rows: `read` rows of `source` (an array that grows in place). */
+export interface ShownRows {
+  source: readonly SearchRow[];
+  read: number;
+  sort: SortOrder | null;
+  onlyWithFindings: boolean;
+  rows: SearchRow[];
+}
+
+/**
+ * The shown rows after `source` grew: only the new rows are filtered, sorted and merged in (the same
+ * order `visibleRows` gives all of them). Another source, sort or filter starts over.
+ */
+export function extendVisible(
+  prev: ShownRows | null,
+  source: readonly SearchRow[],
+  sort: SortOrder | null,
+  onlyWithFindings: boolean,
+): ShownRows {
+  const same =
+    prev !== null &&
+    prev.source === source &&
+    prev.sort === sort &&
+    prev.onlyWithFindings === onlyWithFindings &&
+    source.length >= prev.read;
+  if (!same)
+    return {
+      source,
+      read: source.length,
+      sort,
+      onlyWithFindings,
+      rows: visibleRows(source, sort, onlyWithFindings),
+    };
+  if (source.length === prev.read) return prev;
+  const added = visibleRows(source.slice(prev.read), sort, onlyWithFindings);
+  const rows = sort ? mergeSorted(prev.rows, added, comparator(sort)) : prev.rows.concat(added);
+  return { source, read: source.length, sort, onlyWithFindings, rows };
+}
+
+/** Two sorted lists as one (linear: the new page's few rows walk along the shown ones). */
+function mergeSorted(
+  a: readonly SearchRow[],
+  b: readonly SearchRow[],
+  cmp: (x: SearchRow, y: SearchRow) => number,
+): SearchRow[] {
+  const out = new Array<SearchRow>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = cmp(b[j], a[i]) < 0 ? b[j++] : a[i++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
 
 /** A click on a column: ascending first, then descending, then the order read. */
