@@ -12,7 +12,7 @@ import type { PeriodTable } from '../../../../shared/session/types';
 import { isFollowable } from '../../../../shared/ocpi/follow';
 import { getInspector } from '../../bridge';
 import { formatTime } from '../../format/format';
-import { openDialog } from '../../store/actions';
+import { openDialog, showVolumesAsSent } from '../../store/actions';
 import { activeProfile, useAppStore } from '../../store/app-store';
 import { useTimelineLink } from '../timeline/timeline-link';
 import './follow.css';
@@ -48,8 +48,11 @@ export function FollowToggle({ loaded }: { loaded: LoadedSession }) {
           return;
         }
         if (r.value.updated) {
+          const { asSent } = useAppStore.getState();
           carryChartView(current.current.session.periods, r.value.loaded.session.periods);
           useAppStore.setState({ loaded: r.value.loaded });
+          // Shown with its volumes as sent: the newer session is shown so too, not the old one.
+          if (asSent) void showVolumesAsSent(true);
         }
         setNote(`Checked ${at}: ${r.value.updated ? 'updated' : 'no change'}.`);
         if (!r.value.followable) {

@@ -105,6 +105,21 @@ describe('FollowToggle', () => {
     expect(useTimelineLink.getState().view?.periods).toBe(newer.session.periods);
   });
 
+  it('a session shown with its volumes as sent is shown so after a tick too: the newer one', async () => {
+    const first = fetched('ACTIVE', 1);
+    const bridge = installFakeBridge(first);
+    const newer = fetched('ACTIVE', 2);
+    bridge.api['session:follow'].mockImplementationOnce(() =>
+      ok({ loaded: newer, updated: true, followable: true }),
+    );
+    useAppStore.setState({ loaded: first, asSent: first.session });
+    render(<FollowToggle loaded={first} />);
+    fireEvent.click(screen.getByLabelText('Follow'));
+    await act(() => vi.advanceTimersByTimeAsync(30_000));
+    await vi.waitFor(() => expect(useAppStore.getState().asSent?.kwh).toBe(2));
+    expect(useAppStore.getState().loaded).toBe(newer);
+  });
+
   it('a failed tick stops following and says why', async () => {
     const first = fetched('ACTIVE', 1);
     const bridge = installFakeBridge(first);
