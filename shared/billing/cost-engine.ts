@@ -26,6 +26,13 @@
  *   ENERGY is 0.
  * - A period with a `tariff_id` is priced by that tariff; otherwise by the first tariff valid at its start
  *   (REGULAR or untyped before AD_HOC_PAYMENT / PROFILE_* ones), the first one when none is valid.
+ *
+ * Cost per period (`pricePeriods`, for the timeline): each row's cost is shared among the periods that
+ * contributed to its volume, pro rata by volume, with cumulative rounding to the micro so the shares add
+ * up to the row exactly. Step-size rounding is attributed to the last period of its dimension (the one
+ * whose slice was billed last, where the row takes the extra volume); a tariff's minimum-price top-up to the
+ * last period that tariff priced, its maximum-price cut off its periods from the last one back (none below
+ * 0, so the cumulative cost never falls). The periods' costs therefore sum to the engine's total exactly.
  */
 import type { PeriodTable } from '../session/types';
 import { fromMicros, toMicros } from './money';
@@ -67,6 +74,9 @@ class Row {
   lastSplit = -1;
   /** Empty until step rounding explains itself here. */
   stepNote = '';
+  /** With per-period output: the periods that added to `amount`, ascending, and how much each added. */
+  byPeriod: number[] = [];
+  byPeriodAmount: number[] = [];
 
   constructor(
     readonly tariff: number,
@@ -147,11 +157,44 @@ function pick(t: CompiledTariff, matched: Uint8Array, dim: number, expired: bool
   return -1;
 }
 
+/** The dimensions in the order `PeriodCosts.element` holds them. */
+export const PERIOD_DIMENSIONS = DIMS;
+
+/**
+ * What each period contributed to the engine's total (see the header for the rule), and which tariff
+ * element priced it per dimension.
+ */
+export interface PeriodCosts {
+  /** Per period, its share of the total excl. VAT in millionths of the currency unit (exact integers); all
+   *  NaN when the total excl. VAT is unknown. */
+  exclVatMicros: Float64Array;
+  inclVatMicros: Float64Array;
+  /** Per period, the index in `tariffs` of the tariff that priced it; -1 when nothing was billed. */
+  tariff: Int32Array;
+  /** Per dimension of PERIOD_DIMENSIONS, per period: the element that priced most of its volume, -1 none. */
+  element: Int32Array[];
+  /** The attribution rule, in words, for the breakdown. */
+  rule: string;
+}
+
+export const PERIOD_COST_RULE =
+  "Cost per period: each row's cost is shared among its periods pro rata by volume (to the micro, so they add up to the row); step-size rounding goes to the last period of its dimension; a minimum price's top-up to the last period of its tariff, a maximum price's cut off its last periods (the cost stops growing at the maximum).";
+
 const finite = (v: number | undefined): boolean => v !== undefined && !Number.isNaN(v);
 const orNaN = (col: Float64Array | undefined, i: number): number => (col === undefined ? NaN : col[i]);
 const firstOf = (a: number, b: number): number => (Number.isNaN(a) ? b : a);
 
 export function priceSession(input: PricingInput): CostResult {
+  return price(input, false).cost;
+}
+
+/** The engine's price (as priceSession) and what each period contributed to it. */
+export function pricePeriods(input: PricingInput): { cost: CostResult; periods: PeriodCosts } {
+  const { cost, periods } = price(input, true);
+  return { cost, periods: periods! };
+}
+
+function price(input: PricingInput, perPeriod: boolean): { cost: CostResult; periods: PeriodCosts | null } {
   const { periods: table, tariffs } = input;
   const currency = input.currency ?? tariffs.find((t) => t.currency)?.currency ?? null;
   const notes: string[] = [
@@ -231,6 +274,11 @@ export function priceSession(input: PricingInput): CostResult {
     return fallback >= 0 ? fallback : 0;
   };
 
+  // Per period (only when asked): the tariff and, per dimension, the element with the largest share.
+  const periodTariffs = new Int32Array(perPeriod ? n : 0).fill(-1);
+  const periodElements = DIMS.map(() => new Int32Array(perPeriod ? n : 0).fill(-1));
+  const elementShare = DIMS.map(() => new Float64Array(perPeriod ? n : 0));
+
   // The walk is its own function: V8 optimizes its loop apart from the one-off work around it.
   const { order, last, counts } = ((): { order: Row[]; last: LastRows; counts: WalkCounts } => {
     const rows = new Map<number, Row>();
@@ -309,6 +357,19 @@ export function priceSession(input: PricingInput): CostResult {
         order.push(row);
       }
       row.amount += amount;
+      if (perPeriod) {
+        const k = row.byPeriod.length - 1;
+        if (k >= 0 && row.byPeriod[k] === i) row.byPeriodAmount[k] += amount;
+        else {
+          row.byPeriod.push(i);
+          row.byPeriodAmount.push(amount);
+        }
+        periodTariffs[i] = tIdx;
+        if (!reservation && amount > elementShare[dim][i]) {
+          elementShare[dim][i] = amount;
+          periodElements[dim][i] = element;
+        }
+      }
       const r = row.ranges[row.ranges.length - 1];
       if (r !== undefined && (r[1] === i || r[1] === i - 1)) r[1] = i;
       else row.ranges.push([i, i]);
@@ -483,6 +544,9 @@ export function priceSession(input: PricingInput): CostResult {
     const extra = Math.ceil(blocks) * step - snapped;
     if (extra <= 1e-9) return;
     lastRow.amount += extra / scale;
+    // Per period: the extra belongs to the last period of the dimension, the row's last contributor.
+    if (lastRow.byPeriodAmount.length)
+      lastRow.byPeriodAmount[lastRow.byPeriodAmount.length - 1] += extra / scale;
     lastRow.stepNote = `step_size ${step} ${unit}: the session's total ${fmt(snapped)} ${unit} is billed as ${fmt(snapped + extra)} ${unit}; the extra ${fmt(extra)} ${unit} is billed here, with the last component used.`;
     stepExtraMicros.set(lastRow, extra / scale);
   };
@@ -498,6 +562,9 @@ export function priceSession(input: PricingInput): CostResult {
   const components: CostComponent[] = [];
   // Row amounts in micros, parallel to `components`: totals are summed from these, never from the output.
   const micros: { excl: number | null; incl: number | null }[] = [];
+  // Per period: each row's micros with the periods they are shared among.
+  const shares: { excl: number | null; incl: number | null; periods: number[]; amounts: number[] }[] = [];
+  const limits: { tariff: number; excl: number | null; incl: number | null }[] = [];
   const stepMicros = { excl: 0, incl: 0 };
   const subtotals = compiled.map(() => ({ excl: 0 as number | null, incl: 0 as number | null, any: false }));
   for (const row of order) {
@@ -539,6 +606,7 @@ export function priceSession(input: PricingInput): CostResult {
       notes: rowNotes,
     });
     micros.push({ excl, incl });
+    if (perPeriod) shares.push({ excl, incl, periods: row.byPeriod, amounts: row.byPeriodAmount });
   }
   subtotals.forEach((sub, k) => {
     if (!sub.any) return;
@@ -546,6 +614,7 @@ export function priceSession(input: PricingInput): CostResult {
     if (limit) {
       components.push(limit.row);
       micros.push({ excl: limit.excl, incl: limit.incl });
+      if (perPeriod) limits.push({ tariff: k, excl: limit.excl, incl: limit.incl });
     }
   });
 
@@ -584,7 +653,7 @@ export function priceSession(input: PricingInput): CostResult {
   if (tariffs.some((t) => t.version === 'ocpi-2.1.1'))
     notes.push('OCPI 2.1.1 tariffs state prices excl. VAT and no VAT rate: incl. VAT equals excl. VAT here.');
 
-  return {
+  const cost: CostResult = {
     currency,
     totalExclVat: totalExcl === null ? null : fromMicros(totalExcl),
     totalInclVat: totalIncl === null ? null : fromMicros(totalIncl),
@@ -594,6 +663,71 @@ export function priceSession(input: PricingInput): CostResult {
     stepRoundingInclVat: fromMicros(stepMicros.incl),
     timeZoneUnknown: anyClock && !clock.valid,
   };
+  if (!perPeriod) return { cost, periods: null };
+  cost.notes.push(PERIOD_COST_RULE);
+  const exclVatMicros = new Float64Array(n).fill(totalExcl === null ? Number.NaN : 0);
+  const inclVatMicros = new Float64Array(n).fill(totalIncl === null ? Number.NaN : 0);
+  for (const share of shares) {
+    if (totalExcl !== null && share.excl !== null)
+      spread(share.excl, share.periods, share.amounts, exclVatMicros);
+    if (totalIncl !== null && share.incl !== null)
+      spread(share.incl, share.periods, share.amounts, inclVatMicros);
+  }
+  for (const limit of limits) {
+    if (totalExcl !== null && limit.excl) correct(limit.excl, limit.tariff, periodTariffs, exclVatMicros);
+    if (totalIncl !== null && limit.incl) correct(limit.incl, limit.tariff, periodTariffs, inclVatMicros);
+  }
+  return {
+    cost,
+    periods: {
+      exclVatMicros,
+      inclVatMicros,
+      tariff: periodTariffs,
+      element: periodElements,
+      rule: PERIOD_COST_RULE,
+    },
+  };
+}
+
+/**
+ * A tariff's price-limit correction per period: a minimum price's top-up goes to the last period the tariff
+ * priced; a maximum price's cut is taken off its periods from the last one back, each down to 0 at most, so
+ * the cumulative cost stops growing where it reached the maximum and never falls.
+ */
+function correct(micros: number, tariff: number, periodTariffs: Int32Array, into: Float64Array): void {
+  let left = micros;
+  for (let i = periodTariffs.length - 1; i >= 0 && left !== 0; i--) {
+    if (periodTariffs[i] !== tariff) continue;
+    if (left > 0) {
+      into[i] += left;
+      return;
+    }
+    const cut = Math.max(left, -into[i]);
+    into[i] += cut;
+    left -= cut;
+  }
+  // A tariff that lost its every period to another (both priced parts of one period): the last period.
+  if (left !== 0 && into.length > 0) into[into.length - 1] += left;
+}
+
+/**
+ * Adds `micros` to `into` over `periods` pro rata by `amounts`, rounding the running total (not each share),
+ * so the shares are integers that add up to `micros` exactly.
+ */
+function spread(micros: number, periods: number[], amounts: number[], into: Float64Array): void {
+  if (periods.length === 0) return;
+  let total = 0;
+  for (const a of amounts) total += a;
+  let done = 0;
+  let sum = 0;
+  for (let k = 0; k < periods.length; k++) {
+    sum += amounts[k];
+    // With no volume to weigh by, the last period takes it all.
+    const lastOne = k === periods.length - 1;
+    const upTo = lastOne ? micros : total > 0 ? Math.round((micros * sum) / total) : 0;
+    into[periods[k]] += upTo - done;
+    done = upTo;
+  }
 }
 
 /** Excl./incl. VAT micros of a row by the tariff's tax rule; null where the tariff does not say. */

@@ -70,6 +70,21 @@ function priceWords(c: PriceComponent, currency: string | null): string {
   return `${money}/h${step}`;
 }
 
+/** One element in words, its components in the engine's order: "€0.30/kWh, parking €6/h 08:00–18:00 local". */
+export function elementInWords(tariff: Tariff, element: number): string {
+  const el = tariff.elements[element];
+  if (!el) return 'no prices';
+  const prices = ORDER.flatMap((dim) => {
+    const c = el.components.find((x) => x.type === dim);
+    if (!c) return [];
+    const price = priceWords(c, tariff.currency);
+    return [LABEL[dim] ? `${LABEL[dim]} ${price}` : price];
+  });
+  const when = restrictionWords(el.restrictions);
+  const text = prices.length ? prices.join(', ') : 'no prices';
+  return when ? `${text} ${when}` : text;
+}
+
 export function tariffInWords(tariff: Tariff): string {
   const clauses: string[] = [];
   for (const dim of ORDER) {

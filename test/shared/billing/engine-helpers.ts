@@ -1,5 +1,6 @@
 /** Shared by the engine tests: read a hand-written CDR and its tariffs, price it, index its rows. */
-import { priceSession } from '../../../shared/billing/cost-engine';
+import { pricePeriods, priceSession } from '../../../shared/billing/cost-engine';
+import type { PeriodCosts } from '../../../shared/billing/cost-engine';
 import { pricingInputFromCdr } from '../../../shared/billing/pricing-input';
 import { readCdr } from '../../../shared/billing/read-cdr';
 import { readTariffs } from '../../../shared/billing/read-tariff';
@@ -8,6 +9,14 @@ import { amsterdamLocation, cdr221, type PeriodSpec } from '../../fixtures/billi
 
 type Json = Record<string, unknown>;
 
+function pricingInput(tariff: Json | Json[], start: string, end: string, specs: PeriodSpec[], zone: boolean) {
+  const read = readCdr(cdr221(start, end, specs), zone ? { location: amsterdamLocation() } : {});
+  if (!read.ok) throw new Error(read.error.message);
+  const tariffs = readTariffs(tariff);
+  if (!tariffs.ok) throw new Error(tariffs.error.message);
+  return pricingInputFromCdr(read.cdr, tariffs.tariffs);
+}
+
 export function price(
   tariff: Json | Json[],
   start: string,
@@ -15,11 +24,18 @@ export function price(
   specs: PeriodSpec[],
   zone = true,
 ): CostResult {
-  const read = readCdr(cdr221(start, end, specs), zone ? { location: amsterdamLocation() } : {});
-  if (!read.ok) throw new Error(read.error.message);
-  const tariffs = readTariffs(tariff);
-  if (!tariffs.ok) throw new Error(tariffs.error.message);
-  return priceSession(pricingInputFromCdr(read.cdr, tariffs.tariffs));
+  return priceSession(pricingInput(tariff, start, end, specs, zone));
+}
+
+/** As `price`, with what each period contributed (the engine's `pricePeriods`). */
+export function pricePerPeriod(
+  tariff: Json | Json[],
+  start: string,
+  end: string,
+  specs: PeriodSpec[],
+  zone = true,
+): { cost: CostResult; periods: PeriodCosts } {
+  return pricePeriods(pricingInput(tariff, start, end, specs, zone));
 }
 
 /** `TYPE#element` → [volume, costExclVat, costInclVat] for compact expectations. */

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { CostResult } from '../../../shared/billing/types';
 import type { PeriodSpec } from '../../fixtures/billing/cdrs';
 import { tariff } from '../../fixtures/billing/tariffs';
-import { price } from './engine-helpers';
+import { cumulativeCost } from '../../../shared/billing/timeline-cost';
+import { fromMicros } from '../../../shared/billing/money';
+import { price, pricePerPeriod } from './engine-helpers';
 
 type Json = Record<string, unknown>;
 const T0 = Date.parse('2024-03-30T20:00:00Z'); // spans the March DST change in Amsterdam
@@ -60,14 +62,19 @@ const sessionArb = fc.array(
   },
 );
 
-function run(t: Json, periods: { wh: number; seconds: number }[]): CostResult {
+function specsOf(periods: { wh: number; seconds: number }[]): { specs: PeriodSpec[]; end: number } {
   let at = T0;
   const specs: PeriodSpec[] = periods.map((p) => {
     const spec = { at: new Date(at).toISOString(), dims: { ENERGY: p.wh / 1000 } };
     at += p.seconds * 1000;
     return spec;
   });
-  return price(t, new Date(T0).toISOString(), new Date(at).toISOString(), specs);
+  return { specs, end: at };
+}
+
+function run(t: Json, periods: { wh: number; seconds: number }[]): CostResult {
+  const { specs, end } = specsOf(periods);
+  return price(t, new Date(T0).toISOString(), new Date(end).toISOString(), specs);
 }
 
 const ALL = ['ENERGY', 'FLAT', 'TIME', 'PARKING_TIME'];
@@ -142,6 +149,32 @@ describe('cost engine properties', () => {
         const exact = run(withStepsOfOne(t), periods);
         expect(stepped.totalExclVat!).toBeGreaterThanOrEqual(exact.totalExclVat!);
         expect(stepped.stepRoundingExclVat).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the cumulative cost per period never falls and ends at the total, excl. and incl. VAT', () => {
+    fc.assert(
+      fc.property(tariffOf(anyRestrictions, ALL), sessionArb, (t, periods) => {
+        const { specs, end } = specsOf(periods);
+        const priced = pricePerPeriod(t, new Date(T0).toISOString(), new Date(end).toISOString(), specs);
+        for (const [micros, total] of [
+          [priced.periods.exclVatMicros, priced.cost.totalExclVat],
+          [priced.periods.inclVatMicros, priced.cost.totalInclVat],
+        ] as const) {
+          const cumulative = cumulativeCost(micros);
+          if (total === null) {
+            expect(cumulative).toBeNull();
+            continue;
+          }
+          if (!cumulative) throw new Error('a known total has no cumulative series');
+          for (let i = 1; i < cumulative.length; i++)
+            expect(cumulative[i]).toBeGreaterThanOrEqual(cumulative[i - 1]);
+          expect(cumulative[0]).toBeGreaterThanOrEqual(0);
+          expect(cumulative[cumulative.length - 1]).toBe(total);
+          expect(fromMicros(micros.reduce((a, b) => a + b, 0))).toBe(total);
+        }
       }),
       { numRuns: 300 },
     );

@@ -10,7 +10,7 @@ async function exportChart(): Promise<void> {
   if (!loaded) return;
   const { timelinePng } = await import('../timeline/chart-png');
   const zone = resolveZone(settings.timeZone, loaded.session.location?.timeZone ?? null);
-  const png = await timelinePng(loaded.session, zone);
+  const png = await timelinePng(loaded.session, zone, loaded.billing);
   if (png) await exportSession({ kind: 'png', png });
   else useAppStore.setState({ exportMenuOpen: false, status: 'This session has no periods to chart.' });
 }

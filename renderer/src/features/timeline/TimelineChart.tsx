@@ -5,9 +5,12 @@ import 'uplot/dist/uPlot.min.css';
 import type { NormalizedSession } from '../../../../shared/session/types';
 import type { TimelineFocus } from '../../store/app-store';
 import { formatNumber, formatTime } from '../../format/format';
-import { createPlot, DARK_THEME, LIGHT_THEME } from './plot';
+import type { TimelineCost } from '../../../../shared/billing/timeline-cost';
+import { bandTint, createPlot, DARK_THEME, LIGHT_THEME } from './plot';
 import type { PlotTheme, TimelinePlot } from './plot';
 import {
+  bandOf,
+  bandSpans,
   parkingSpans,
   periodRangeSeconds,
   positionAt,
@@ -28,6 +31,8 @@ export interface TimelineChartProps {
   zoneLabel: string;
   focus: TimelineFocus | null;
   dark: boolean;
+  /** The cumulative cost and tariff-element bands, for a session with billing. */
+  cost: TimelineCost | null;
 }
 
 const HEIGHT = 320;
@@ -44,7 +49,7 @@ function themeFor(dark: boolean): PlotTheme {
 /** The chart element exposes its plot for the browser tests, which read the scales and the drawn data. */
 type PlotHost = HTMLDivElement & { timelinePlot?: TimelinePlot['plot'] };
 
-export default function TimelineChart({ session, zone, zoneLabel, focus, dark }: TimelineChartProps) {
+export default function TimelineChart({ session, zone, zoneLabel, focus, dark, cost }: TimelineChartProps) {
   const periods = session.periods;
   const host = useRef<PlotHost>(null);
   const tooltip = useRef<HTMLDivElement>(null);
@@ -55,13 +60,14 @@ export default function TimelineChart({ session, zone, zoneLabel, focus, dark }:
     zoomTo(min: number, max: number): void;
   } | null>(null);
   const [hidden, setHidden] = useState<string[]>(() => viewFor(periods).hidden);
-  const legend = useMemo(() => seriesSpecs(periods), [periods]);
+  const legend = useMemo(() => seriesSpecs(periods, cost), [periods, cost]);
+  const bands = useMemo(() => bandSpans(periods, cost), [periods, cost]);
 
   useEffect(() => {
     const el = host.current;
     const tip = tooltip.current;
     if (!el || !tip) return;
-    const sorted = sortPeriods(periods);
+    const sorted = sortPeriods(periods, cost);
     const span = sessionSpan(session, sorted);
     const saved = viewFor(periods);
     const remember = (patch: Partial<ReturnType<typeof viewFor>>): void =>
@@ -87,7 +93,15 @@ export default function TimelineChart({ session, zone, zoneLabel, focus, dark }:
       for (const s of sorted.series) {
         const line = document.createElement('div');
         const v = s.values[pos];
-        line.textContent = `${s.label}: ${Number.isNaN(v) ? '—' : `${formatNumber(v, 3)} ${s.unit}`}`;
+        const shown = s.format ? s.format(v) : `${formatNumber(v, 3)} ${s.unit}`;
+        line.textContent = `${s.label}: ${Number.isNaN(v) ? '—' : shown}`;
+        tip.append(line);
+      }
+      const band = bandOf(cost, period);
+      if (band) {
+        const line = document.createElement('div');
+        line.className = 'timeline-chart__tooltip-band';
+        line.textContent = band;
         tip.append(line);
       }
       tip.hidden = false;
@@ -102,6 +116,7 @@ export default function TimelineChart({ session, zone, zoneLabel, focus, dark }:
     const timeline = createPlot(el, {
       sorted,
       parking: parkingSpans(periods),
+      bands,
       span,
       range: saved.range,
       hidden: new Set(saved.hidden),
@@ -202,7 +217,7 @@ export default function TimelineChart({ session, zone, zoneLabel, focus, dark }:
     };
     // The session's times only matter through its periods' identity (a new session remounts the panel).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [periods, zone, zoneLabel, dark]);
+  }, [periods, zone, zoneLabel, dark, cost, bands]);
 
   useEffect(() => {
     const c = chart.current;
@@ -291,6 +306,24 @@ export default function TimelineChart({ session, zone, zoneLabel, focus, dark }:
         data-testid="timeline-plot"
         onKeyDown={onKeyDown}
       />
+      {bands.labels.length > 0 && (
+        <ul
+          className="timeline-chart__bands"
+          aria-label="Tariff elements (bands)"
+          data-testid="timeline-bands"
+        >
+          {bands.labels.map((label, k) => (
+            <li key={label}>
+              <span
+                className="timeline-chart__band-swatch"
+                style={{ background: bandTint(k, 1) }}
+                aria-hidden="true"
+              />
+              {label}
+            </li>
+          ))}
+        </ul>
+      )}
       <div ref={tooltip} className="timeline-chart__tooltip" role="tooltip" hidden />
     </div>
   );

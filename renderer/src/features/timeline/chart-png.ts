@@ -4,10 +4,12 @@
  * with the view last shown there, so it works from any tab.
  */
 import type { NormalizedSession } from '../../../../shared/session/types';
+import type { BillingAttachment } from '../../../../shared/billing/attach';
+import { timelineCost } from '../../../../shared/billing/timeline-cost';
 import type { ZoneChoice } from '../../format/format';
 import { formatTime } from '../../format/format';
-import { createPlot, LIGHT_THEME } from './plot';
-import { parkingSpans, sessionSpan, sortPeriods } from './series';
+import { bandTint, createPlot, LIGHT_THEME } from './plot';
+import { bandSpans, parkingSpans, sessionSpan, sortPeriods } from './series';
 import { viewFor } from './timeline-link';
 
 const WIDTH = 1200;
@@ -26,11 +28,18 @@ export function chartTitle(session: NormalizedSession): string {
   return site ? `Session ${id} · ${site}` : `Session ${id}`;
 }
 
-export async function timelinePng(session: NormalizedSession, zone: ZoneChoice): Promise<Uint8Array | null> {
+/** With billing, the cost line and the tariff-element bands are drawn too, the bands named below the legend. */
+export async function timelinePng(
+  session: NormalizedSession,
+  zone: ZoneChoice,
+  billing?: BillingAttachment,
+): Promise<Uint8Array | null> {
   const periods = session.periods;
   if (periods.count === 0) return null;
   const saved = viewFor(periods);
-  const sorted = sortPeriods(periods);
+  const cost = billing ? timelineCost(session, billing) : null;
+  const sorted = sortPeriods(periods, cost);
+  const bands = bandSpans(periods, cost);
   const span = sessionSpan(session, sorted);
   const host = document.createElement('div');
   host.style.cssText = `position:fixed;left:-${WIDTH * 2}px;top:0;width:${WIDTH}px`;
@@ -39,6 +48,7 @@ export async function timelinePng(session: NormalizedSession, zone: ZoneChoice):
   const chart = createPlot(host, {
     sorted,
     parking: parkingSpans(periods),
+    bands,
     span,
     range: saved.range,
     hidden: new Set(saved.hidden),
@@ -56,7 +66,8 @@ export async function timelinePng(session: NormalizedSession, zone: ZoneChoice):
     const [from, to] = chart.view();
     const legend = sorted.series.filter((s) => !saved.hidden.includes(s.label));
     const header = 64;
-    const footer = 40;
+    const BAND_LINE = 20;
+    const footer = 40 + bands.labels.length * BAND_LINE;
     const canvas = document.createElement('canvas');
     canvas.width = source.width;
     canvas.height = Math.round((header + CHART_HEIGHT + footer) * ratio);
@@ -72,7 +83,8 @@ export async function timelinePng(session: NormalizedSession, zone: ZoneChoice):
     ctx.fillStyle = MUTED;
     ctx.font = TEXT_FONT;
     const range = `${formatTime(from * 1000, zone.zone)} – ${formatTime(to * 1000, zone.zone)}`;
-    ctx.fillText(`${range} · times in ${zone.label} · shaded: parking`, PAD, 40, WIDTH - 2 * PAD);
+    const shaded = bands.labels.length ? 'shaded: parking, bands: tariff elements' : 'shaded: parking';
+    ctx.fillText(`${range} · times in ${zone.label} · ${shaded}`, PAD, 40, WIDTH - 2 * PAD);
     ctx.drawImage(source, 0, header, WIDTH, CHART_HEIGHT);
     let x = PAD;
     const y = header + CHART_HEIGHT + 14;
@@ -84,6 +96,13 @@ export async function timelinePng(session: NormalizedSession, zone: ZoneChoice):
       ctx.fillText(label, x + 24, y);
       x += 24 + ctx.measureText(label).width + 20;
     }
+    bands.labels.forEach((label, k) => {
+      const by = y + (k + 1) * BAND_LINE;
+      ctx.fillStyle = bandTint(k, 1);
+      ctx.fillRect(PAD, by + 2, 18, 8);
+      ctx.fillStyle = INK;
+      ctx.fillText(label, PAD + 24, by, WIDTH - 2 * PAD - 24);
+    });
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
     return blob ? new Uint8Array(await blob.arrayBuffer()) : null;
   } finally {

@@ -7,7 +7,7 @@ import uPlot from 'uplot';
 import { formatNumber, formatTime } from '../../format/format';
 import { zoneShiftMs } from '../../../../shared/present/time';
 import { chartWindow } from './series';
-import type { ChartWindow, SortedPeriods } from './series';
+import type { BandSpans, ChartWindow, SortedPeriods } from './series';
 
 export interface PlotTheme {
   fg: string;
@@ -18,10 +18,27 @@ export interface PlotTheme {
 export const LIGHT_THEME: PlotTheme = { fg: '#4a5563', grid: '#e4e8ee', parking: 'rgba(230, 160, 20, 0.14)' };
 export const DARK_THEME: PlotTheme = { fg: '#b8c0cc', grid: '#2c333d', parking: 'rgba(255, 200, 80, 0.12)' };
 
+/** Tints of the tariff-element bands, by legend entry (cycled): hues apart from the series' colours. */
+export const BAND_TINTS: readonly [number, number, number][] = [
+  [56, 132, 201],
+  [142, 96, 196],
+  [40, 160, 150],
+  [201, 110, 140],
+  [120, 140, 60],
+];
+export const bandTint = (k: number, alpha: number): string => {
+  const [r, g, b] = BAND_TINTS[k % BAND_TINTS.length];
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+};
+/** Height of the strip that marks each band along the top of the plot, CSS pixels. */
+const BAND_STRIP_PX = 6;
+
 export interface PlotConfig {
   sorted: SortedPeriods;
   /** Parking spans, seconds, flattened pairwise. */
   parking: Float64Array;
+  /** Tariff-element bands (a session with billing); none when absent. */
+  bands?: BandSpans;
   /** The whole session, seconds: the full zoom-out. */
   span: [number, number];
   /** x range to show first; the span when null. */
@@ -149,8 +166,34 @@ export function createPlot(host: HTMLElement, config: PlotConfig): TimelinePlot 
     axis('kWh', 1, 'Energy (kWh)', false),
   ];
   for (const s of sorted.series) {
-    if (s.scale === '%' || s.scale === 'A') axes.push(axis(s.scale, 1, `${s.label} (${s.unit})`, false));
+    if (s.scale === '%' || s.scale === 'A' || s.scale === 'cost')
+      axes.push(axis(s.scale, 1, `${s.label} (${s.unit})`, false));
   }
+  const bands = config.bands;
+  /**
+   * Each tariff element's span: a light tint over the plot (under the parking shade) and a stronger strip
+   * along its top (over it, so its colour stays the legend's).
+   */
+  const drawBands =
+    (strip: boolean) =>
+    (u: uPlot): void => {
+      if (!bands?.spans.length) return;
+      const { ctx } = u;
+      const min = u.scales.x.min ?? view[0];
+      const max = u.scales.x.max ?? view[1];
+      const height = strip ? BAND_STRIP_PX * uPlot.pxRatio : u.bbox.height;
+      ctx.save();
+      for (let k = 0; k < bands.label.length; k++) {
+        const from = bands.spans[2 * k];
+        const to = bands.spans[2 * k + 1];
+        if (to < min || from > max) continue;
+        const left = Math.max(u.bbox.left, u.valToPos(from, 'x', true));
+        const right = Math.min(u.bbox.left + u.bbox.width, u.valToPos(to, 'x', true));
+        ctx.fillStyle = bandTint(bands.label[k], strip ? 1 : 0.07);
+        ctx.fillRect(left, u.bbox.top, Math.max(1, right - left), height);
+      }
+      ctx.restore();
+    };
   const drawParking = (u: uPlot): void => {
     if (!parking.length) return;
     const { ctx } = u;
@@ -187,6 +230,7 @@ export function createPlot(host: HTMLElement, config: PlotConfig): TimelinePlot 
       kWh: { range: fromZero },
       kWhPeriod: { range: fromZero },
       A: { range: fromZero },
+      cost: { range: fromZero },
     },
     series: [
       { label: 'Time', value: (_u, v) => (v === null ? '—' : formatTime(v * 1000, zone)) },
@@ -200,13 +244,16 @@ export function createPlot(host: HTMLElement, config: PlotConfig): TimelinePlot 
         // SoC and current often come every few periods only: join their samples; keep energy gaps visible.
         spanGaps: s.scale === '%' || s.scale === 'A',
         show: !config.hidden.has(s.label),
-        value: (_u, v) => (v === null ? '—' : formatNumber(v, 3)),
+        value: (_u, v) => (v === null ? '—' : s.format ? s.format(v) : formatNumber(v, 3)),
       })),
     ],
     axes,
     legend: { show: false },
     cursor: config.cursor,
-    hooks: { ...config.hooks, drawClear: [drawParking, ...(config.hooks?.drawClear ?? [])] },
+    hooks: {
+      ...config.hooks,
+      drawClear: [drawBands(false), drawParking, drawBands(true), ...(config.hooks?.drawClear ?? [])],
+    },
   };
   const plot = new uPlot(opts, first.data, host);
 

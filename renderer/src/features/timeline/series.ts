@@ -9,6 +9,8 @@
 import { blockExtremes, lowerBound, stepWindow } from '../../../../shared/series/downsample';
 import type { BlockExtremes, StepData } from '../../../../shared/series/downsample';
 import type { NormalizedSession, PeriodTable } from '../../../../shared/session/types';
+import type { TimelineCost } from '../../../../shared/billing/timeline-cost';
+import { formatMoney } from '../../../../shared/billing/money';
 
 export interface SeriesSpec {
   label: string;
@@ -19,6 +21,8 @@ export interface SeriesSpec {
   values: Float64Array;
   /** For `ramp` series, how much the value rises over each period (NaN counts as 0). */
   rise: Float64Array | null;
+  /** A value for the tooltip, with its unit; a number to 3 decimals and the unit when absent. */
+  format?: (v: number) => string;
 }
 
 /** Periods in chart order: x (epoch seconds) ascending, plus the way back to period indices. */
@@ -40,7 +44,22 @@ function hasValue(column: Float64Array | undefined): column is Float64Array {
   return false;
 }
 
-export function seriesSpecs(p: PeriodTable): SeriesSpec[] {
+/** The cumulative cost line (a ramp: each period's cost is added across it), in the cost's currency. */
+function costSpec(cost: TimelineCost): SeriesSpec {
+  const rise = new Float64Array(cost.cumulative.length);
+  for (let i = 0; i < rise.length; i++) rise[i] = cost.cumulative[i] - (i > 0 ? cost.cumulative[i - 1] : 0);
+  return {
+    label: 'Cost',
+    unit: `${cost.currency ?? 'no currency'}, ${cost.vat}. VAT`,
+    scale: 'cost',
+    color: '#c2410c',
+    values: cost.cumulative,
+    rise,
+    format: (v) => `${formatMoney(v, cost.currency)} ${cost.vat}. VAT`,
+  };
+}
+
+export function seriesSpecs(p: PeriodTable, cost: TimelineCost | null = null): SeriesSpec[] {
   const specs: SeriesSpec[] = [
     { label: 'Power', unit: 'kW', scale: 'kW', color: '#2f7ed8', values: p.powerKw, rise: null },
     {
@@ -66,6 +85,7 @@ export function seriesSpecs(p: PeriodTable): SeriesSpec[] {
   const current = p.dimensions.get('CURRENT');
   if (hasValue(current))
     specs.push({ label: 'Current', unit: 'A', scale: 'A', color: '#d35454', values: current, rise: null });
+  if (cost) specs.push(costSpec(cost));
   return specs;
 }
 
@@ -82,9 +102,9 @@ function stepEnds(x: Float64Array, end: (position: number) => number): Float64Ar
   return xEnd;
 }
 
-export function sortPeriods(p: PeriodTable): SortedPeriods {
+export function sortPeriods(p: PeriodTable, cost: TimelineCost | null = null): SortedPeriods {
   const n = p.count;
-  const specs = seriesSpecs(p);
+  const specs = seriesSpecs(p, cost);
   let sorted = true;
   for (let i = 1; i < n; i++) {
     if (!(p.start[i] >= p.start[i - 1])) {
@@ -202,4 +222,42 @@ export function periodRangeSeconds(p: PeriodTable, from: number, to: number): [n
   if (!Number.isFinite(min) || !Number.isFinite(max)) return null;
   const pad = Math.max((max - min) * 0.1, 60_000);
   return [(min - pad) / 1000, (max + pad) / 1000];
+}
+
+/** Where each tariff-element band lies on the chart: seconds, pairwise, and which legend entry it is. */
+export interface BandSpans {
+  /** [start, end] seconds per band, flattened. */
+  spans: Float64Array;
+  /** Per band, its index in `labels`. */
+  label: Uint16Array;
+  /** The distinct band labels, in order of first appearance (each gets its own tint). */
+  labels: string[];
+}
+
+export function bandSpans(p: PeriodTable, cost: TimelineCost | null): BandSpans {
+  const bands = cost?.bands ?? [];
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  const spans = new Float64Array(bands.length * 2);
+  const label = new Uint16Array(bands.length);
+  bands.forEach((b, k) => {
+    const start = p.start[b.from] / 1000;
+    const end = Number.isNaN(p.end[b.to]) ? p.start[b.to] / 1000 : p.end[b.to] / 1000;
+    spans[2 * k] = start;
+    spans[2 * k + 1] = Math.max(start, end);
+    let at = index.get(b.label);
+    if (at === undefined) {
+      at = labels.length;
+      labels.push(b.label);
+      index.set(b.label, at);
+    }
+    label[k] = at;
+  });
+  return { spans, label, labels };
+}
+
+/** The band label of period `index`, or null. */
+export function bandOf(cost: TimelineCost | null, index: number): string | null {
+  for (const b of cost?.bands ?? []) if (index >= b.from && index <= b.to) return b.label;
+  return null;
 }
