@@ -159,6 +159,8 @@ describe('the timeline of a session with billing', () => {
       await openTimeline(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      // Narrow windows stack the panels: bring the chart and its bands into view.
+      await page.getByTestId('timeline-bands').scrollIntoViewIfNeeded();
       await screenshot(page, `timeline-cost-${width}-${colorScheme}`);
       expect(errors).toEqual([]);
     });

@@ -11,6 +11,7 @@ import type { BlockExtremes, StepData } from '../../../../shared/series/downsamp
 import type { NormalizedSession, PeriodTable } from '../../../../shared/session/types';
 import type { TimelineCost } from '../../../../shared/billing/timeline-cost';
 import { formatMoney } from '../../../../shared/billing/money';
+import { roundMoney } from '../../../../shared/present/numbers';
 
 export interface SeriesSpec {
   label: string;
@@ -52,10 +53,11 @@ function costSpec(cost: TimelineCost): SeriesSpec {
     label: 'Cost',
     unit: `${cost.currency ?? 'no currency'}, ${cost.vat}. VAT`,
     scale: 'cost',
-    color: '#c2410c',
+    color: '#db2777',
     values: cost.cumulative,
     rise,
-    format: (v) => `${formatMoney(v, cost.currency)} ${cost.vat}. VAT`,
+    // To the currency's minor unit: the engine keeps micros, a reader wants cents.
+    format: (v) => `${formatMoney(roundMoney(v, cost.currency) ?? v, cost.currency)} ${cost.vat}. VAT`,
   };
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PeriodTable } from '../../../../shared/session/types';
+import type { TimelineCost } from '../../../../shared/billing/timeline-cost';
 import {
+  bandOf,
+  bandSpans,
   chartWindow,
   parkingSpans,
   periodRangeSeconds,
@@ -169,5 +172,47 @@ describe('parkingSpans and periodRangeSeconds', () => {
     expect(min).toBeLessThan(600);
     expect(max).toBeGreaterThan(660);
     expect(periodRangeSeconds(table([Number.NaN]), 0, 0)).toBeNull();
+  });
+});
+
+describe('cost series and tariff bands', () => {
+  const cost: TimelineCost = {
+    currency: 'EUR',
+    vat: 'incl',
+    label: 'Cost (EUR, incl. VAT)',
+    cumulative: Float64Array.from([0.5, 0.5, 1.25, 2]),
+    total: 2,
+    bands: [
+      { from: 0, to: 1, label: 'A' },
+      { from: 2, to: 2, label: 'B' },
+      { from: 3, to: 3, label: 'A' },
+    ],
+    rule: '',
+  };
+  const t = table([0, 60_000, 120_000, 180_000]);
+
+  it('adds the cumulative cost as a ramp on its own scale, labelled with its currency and VAT basis', () => {
+    const spec = seriesSpecs(t, cost).at(-1)!;
+    expect([spec.label, spec.unit, spec.scale]).toEqual(['Cost', 'EUR, incl. VAT', 'cost']);
+    expect(Array.from(spec.rise!)).toEqual([0.5, 0, 0.75, 0.75]);
+    expect(spec.format!(1.2345)).toBe('€1.23 incl. VAT');
+    expect(seriesSpecs(t).some((s) => s.scale === 'cost')).toBe(false);
+    // Drawn like cumulative energy: from the level before each period to the level at its end.
+    const w = chartWindow(sortPeriods(t, cost), 0, 240, 400);
+    expect(w.data.at(-1)).toEqual([0, 0.5, 0.5, 0.5, 0.5, 1.25, 1.25, 2]);
+  });
+
+  it('places each band over its periods, one tint per distinct element', () => {
+    const b = bandSpans(t, cost);
+    expect(Array.from(b.spans)).toEqual([0, 120, 120, 180, 180, 240]);
+    expect(Array.from(b.label)).toEqual([0, 1, 0]);
+    expect(b.labels).toEqual(['A', 'B']);
+    expect(bandSpans(t, null).labels).toEqual([]);
+    expect([bandOf(cost, 1), bandOf(cost, 2), bandOf(cost, 9), bandOf(null, 0)]).toEqual([
+      'A',
+      'B',
+      null,
+      null,
+    ]);
   });
 });
