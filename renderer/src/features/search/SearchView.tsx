@@ -87,30 +87,32 @@ function Outcome({ zone }: { zone: string }) {
 function Requests({ requests }: { requests: SearchDoneEvent['requests'] }) {
   const [open, setOpen] = useState(false);
   return (
-    <details className="search-view__requests" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>
-        {requests.length} requests · correlation id <code>{requests[0].correlationId}</code>
-        <CopyButton text={requests[0].correlationId} what="correlation id" />
-      </summary>
-      {open && (
-        <ul>
-          {requests.map((r) => (
-            <li key={r.requestId}>
-              <span>HTTP {r.status}</span> <code>{r.requestId}</code>
-              <CopyButton text={r.requestId} what="request id" />
-              {r.responseRequestId && r.responseRequestId !== r.requestId && (
-                <>
-                  {' '}
-                  server <code>{r.responseRequestId}</code>
-                  <CopyButton text={r.responseRequestId} what="server request id" />
-                </>
-              )}{' '}
-              <span className="search-view__url">{r.url}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </details>
+    // The copy button stays out of <summary>: an interactive control inside one is not reachable.
+    <div className="search-view__requests">
+      correlation id <code>{requests[0].correlationId}</code>
+      <CopyButton text={requests[0].correlationId} what="correlation id" />
+      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>{requests.length} requests</summary>
+        {open && (
+          <ul>
+            {requests.map((r) => (
+              <li key={r.requestId}>
+                <span>HTTP {r.status}</span> <code>{r.requestId}</code>
+                <CopyButton text={r.requestId} what="request id" />
+                {r.responseRequestId && r.responseRequestId !== r.requestId && (
+                  <>
+                    {' '}
+                    server <code>{r.responseRequestId}</code>
+                    <CopyButton text={r.responseRequestId} what="server request id" />
+                  </>
+                )}{' '}
+                <span className="search-view__url">{r.url}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
+    </div>
   );
 }
 

@@ -12,6 +12,7 @@ import {
   visibleRows,
 } from '../../../../renderer/src/features/search/search-table';
 import type { SearchRow } from '../../../../shared/domain/search';
+import type { CheckCode } from '../../../../shared/session/types';
 
 const rowArb = (i: number) =>
   fc
@@ -20,7 +21,7 @@ const rowArb = (i: number) =>
       status: fc.option(fc.constantFrom('ACTIVE', 'COMPLETED', 'INVALID'), { nil: null }),
       startedAt: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }),
       locationId: fc.option(fc.constantFrom('LOC-2', 'LOC-10', 'loc-1'), { nil: null }),
-      anomalies: fc.constantFrom([], ['ENERGY_MISMATCH'], ['SESSION_STALE', 'PERIODS_GAP']),
+      anomalies: fc.constantFrom<CheckCode[]>([], ['ENERGY_MISMATCH'], ['SESSION_STALE', 'PERIOD_GAP']),
     })
     .map((r): SearchRow => ({
       key: `NL/SIN/S${i}`,
@@ -36,7 +37,7 @@ const rowArb = (i: number) =>
       evseUid: null,
       authId: null,
       contractId: null,
-      anomalies: r.anomalies as SearchRow['anomalies'],
+      anomalies: r.anomalies,
     }));
 
 const rowsArb = fc
