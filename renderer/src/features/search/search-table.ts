@@ -95,19 +95,30 @@ export function extendVisible(
   return { source, read: source.length, sort, onlyWithFindings, rows };
 }
 
-/** Two sorted lists as one (linear: the new page's few rows walk along the shown ones). */
+/**
+ * Two sorted lists as one. `added` is a page or a few (tens of rows) and `shown` up to 10,000: each added
+ * row finds its place by binary search, and the shown rows between are copied without being compared.
+ */
 function mergeSorted(
-  a: readonly SearchRow[],
-  b: readonly SearchRow[],
+  shown: readonly SearchRow[],
+  added: readonly SearchRow[],
   cmp: (x: SearchRow, y: SearchRow) => number,
 ): SearchRow[] {
-  const out = new Array<SearchRow>(a.length + b.length);
-  let i = 0;
-  let j = 0;
+  const out = new Array<SearchRow>(shown.length + added.length);
   let k = 0;
-  while (i < a.length && j < b.length) out[k++] = cmp(b[j], a[i]) < 0 ? b[j++] : a[i++];
-  while (i < a.length) out[k++] = a[i++];
-  while (j < b.length) out[k++] = b[j++];
+  let from = 0;
+  for (const row of added) {
+    let lo = from;
+    let hi = shown.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(shown[mid], row) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    while (from < lo) out[k++] = shown[from++];
+    out[k++] = row;
+  }
+  while (from < shown.length) out[k++] = shown[from++];
   return out;
 }
 
