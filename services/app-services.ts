@@ -17,7 +17,6 @@ import { SessionRegistry } from './sessions/session-registry';
 import { loadSession, sessionUrl } from './sessions/session-loader';
 import { safeUrl } from './http/http-client';
 import { SettingsStore } from './storage/settings';
-import { withStaleCheck } from '../shared/ocpi/session-stale';
 import { type Keychain, TokenStore } from './storage/token-store';
 
 export interface AppServicesOptions {
@@ -87,7 +86,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       token = got.value;
     }
     // The Demo profile goes through the same client, only over an in-process transport.
-    const load = { profile, sessionId: req.sessionId, token, signal: req.signal, onProgress: req.onProgress };
+    const load = {
+      profile,
+      sessionId: req.sessionId,
+      token,
+      signal: req.signal,
+      onProgress: req.onProgress,
+      staleMinutes: settings.get().staleMinutes,
+    };
     // The Demo profile serves its bundled catalog by bare id, and an OCPI CPO: a time hint or a
     // CC/PARTY/ID (a search row) goes to the CPO.
     const demoOcpi =
@@ -103,13 +109,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
             { ...opts.client, transport: profile.demo ? demoTransport : transport },
           );
     logLoad(log, profile.baseUrl, req.sessionId, fetched);
-    const ocpiLoad = profile.ocpi !== undefined && (!profile.demo || demoOcpi);
-    const loaded: Result<LoadedSession> =
-      fetched.ok && ocpiLoad
-        ? { ok: true, value: restale(fetched.value, settings.get().staleMinutes) }
-        : fetched;
     // A demo session with billing comes with its CDR and tariffs attached.
-    return loaded.ok && profile.demo && !demoOcpi ? withDemoBilling(loaded.value, req.sessionId) : loaded;
+    return fetched.ok && profile.demo && !demoOcpi ? withDemoBilling(fetched.value, req.sessionId) : fetched;
   };
 
   return {
@@ -128,14 +129,6 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       ...(opts.client ? { client: opts.client } : {}),
     }),
   };
-}
-
-/** SESSION_STALE by the user's threshold, at the time the session was fetched. */
-function restale(loaded: LoadedSession, minutes: number): LoadedSession {
-  const fetchedAt = loaded.source.fetch ? Date.parse(loaded.source.fetch.fetchedAt) : NaN;
-  return Number.isFinite(fetchedAt)
-    ? { ...loaded, checks: withStaleCheck(loaded.checks, loaded.session, fetchedAt, minutes) }
-    : loaded;
 }
 
 /** One line per GET made (OCPI discovery and search pages too), or one for a fetch that failed. */

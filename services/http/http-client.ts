@@ -364,7 +364,7 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/** Waits `ms`; resolves false at once (or early) when `signal` aborts. Also the OCPI follow loop's timer. */
+/** Waits `ms`; resolves false at once (or early) when `signal` aborts. */
 export function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve(false);

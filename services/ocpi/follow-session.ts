@@ -1,11 +1,11 @@
 /**
- * Live follow: every N seconds, the followed session again (shared/ocpi/follow.ts decides how), until it is
- * no longer ACTIVE or PENDING, or the signal aborts. Each tick is its own user action: its own correlation id.
+ * One live-follow tick: the followed session again (shared/ocpi/follow.ts decides how). The app's Follow
+ * control runs a tick every N seconds (the setting) and stops when the session is no longer ACTIVE or
+ * PENDING. Each tick is its own user action: its own correlation id.
  */
 import { randomUUID } from 'node:crypto';
-import { sleep } from '../http/http-client';
-import type { AppError, Result } from '../../shared/domain/errors';
-import { followRequest, isFollowable, pickFollowed } from '../../shared/ocpi/follow';
+import type { Result } from '../../shared/domain/errors';
+import { followRequest, pickFollowed } from '../../shared/ocpi/follow';
 import type { InterfaceChoice } from '../../shared/ocpi/interfaces';
 import { rawLastUpdated } from '../../shared/ocpi/session-rows';
 import { envelopeData } from '../../shared/ocpi/versions';
@@ -53,31 +53,4 @@ export async function followOnce(
     ok: true,
     value: { session, lastSeen: session === undefined ? lastSeen : (rawLastUpdated(session) ?? lastSeen) },
   };
-}
-
-export interface FollowOptions {
-  intervalMs: number;
-  lastSeen: number | null;
-  signal: AbortSignal;
-  onUpdate: (session: unknown) => void;
-  onError: (error: AppError) => void;
-}
-
-/** Runs until the session stops being followable or `signal` aborts; resolves then. */
-export async function follow(conn: OcpiConnection, target: FollowTarget, opts: FollowOptions): Promise<void> {
-  let lastSeen = opts.lastSeen;
-  while (!opts.signal.aborted) {
-    if (!(await sleep(opts.intervalMs, opts.signal))) return;
-    const tick = await followOnce(conn, target, lastSeen, opts.signal);
-    if (opts.signal.aborted) return;
-    if (!tick.ok) {
-      opts.onError(tick.error);
-      continue;
-    }
-    lastSeen = tick.value.lastSeen;
-    if (tick.value.session === undefined) continue;
-    opts.onUpdate(tick.value.session);
-    const status = (tick.value.session as { status?: unknown } | null)?.status;
-    if (!isFollowable(typeof status === 'string' ? status : null)) return;
-  }
 }

@@ -68,7 +68,7 @@ export async function loadOcpiSession(
     requests: [...conn.requests],
   });
   if (!loaded.ok) return loaded;
-  const stale = sessionStaleCheck(loaded.value.session, fetchedAt);
+  const stale = sessionStaleCheck(loaded.value.session, fetchedAt, req.staleMinutes);
   if (stale) loaded.value.checks.push(stale);
   return loaded;
 }

@@ -18,6 +18,8 @@ export interface LoadRequest {
   token: string | null;
   /** OCPI Sender search: list around this time (epoch ms) first; absent: the last 24 h. */
   around?: number;
+  /** SESSION_STALE after this many minutes without an update (the user's setting); absent: the default. */
+  staleMinutes?: number;
   signal?: AbortSignal;
   onProgress?: (progress: Omit<FetchProgress, 'requestId'>) => void;
 }

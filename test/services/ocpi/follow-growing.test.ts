@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createAppServices, type AppServices } from '../../../services/app-services';
 import { nodeTransport } from '../../../services/http/http-transport';
 import { discover } from '../../../services/ocpi/discovery';
-import { follow, followOnce, type FollowTarget } from '../../../services/ocpi/follow-session';
+import { followOnce, type FollowTarget } from '../../../services/ocpi/follow-session';
 import { OcpiConnection } from '../../../services/ocpi/ocpi-connection';
 import { GROWING_BASE_PERIODS, GROWING_SESSION_ID } from '../../../shared/demo/growing-session';
 import { DEFAULT_MAX_BYTES } from '../../../shared/domain/profile';
@@ -106,22 +106,6 @@ describe('the growing-session scenario', () => {
     expect(rawLastUpdated(second.value.session)).toBe(second.value.lastSeen);
     // No request ever went to {sessions}/{id} on the Sender.
     expect(growingRequests().some((r) => /\/sender\/sessions\/[^?]/.test(r.path))).toBe(false);
-  });
-
-  it('follow() hands on every grown session until cancelled', async () => {
-    const { conn, t } = await target('growing-session', 'receiver');
-    const abort = new AbortController();
-    const counts: number[] = [];
-    await follow(conn, t, {
-      intervalMs: 5,
-      lastSeen: null,
-      signal: abort.signal,
-      onUpdate: (s) => counts.push(raw(s).charging_periods.length) === 4 && abort.abort(),
-      onError: (e) => {
-        throw new Error(e.message);
-      },
-    });
-    expect(counts.slice(1).map((n, i) => n - counts[i])).toEqual([1, 1, 1]);
   });
 
   it('other scenarios are untouched: the conformant server has no GROW-1', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discover } from '../../../services/ocpi/discovery';
 import { fetchLocation } from '../../../services/ocpi/fetch-location';
 import { findSession } from '../../../services/ocpi/find-session';
-import { follow, followOnce } from '../../../services/ocpi/follow-session';
+import { followOnce } from '../../../services/ocpi/follow-session';
 import { OcpiConnection } from '../../../services/ocpi/ocpi-connection';
 import { listSessions } from '../../../services/ocpi/session-lister';
 import { nodeTransport } from '../../../services/http/http-transport';
@@ -416,41 +416,5 @@ describe('live follow', () => {
       new Date(seen!).toISOString().replace('.000Z', 'Z'),
     );
     expect(path).not.toMatch(/date_to/);
-  });
-
-  it('keeps following every interval until cancelled, and stops by itself once the session is no longer ACTIVE', async () => {
-    const { conn, endpoints } = await discovered();
-    const via = byIdInterface(endpoints, 'sessions', { countryCode: 'NL', partyId: 'SIN' });
-    if (!via.ok) throw new Error(via.error.message);
-    const abort = new AbortController();
-    const updates: unknown[] = [];
-    await follow(
-      conn,
-      { via: via.value, id: active, key: `NL/SIN/${active}` },
-      {
-        intervalMs: 5,
-        lastSeen: null,
-        signal: abort.signal,
-        onUpdate: (s) => updates.push(s) === 3 && abort.abort(),
-        onError: (e) => {
-          throw new Error(e.message);
-        },
-      },
-    );
-    expect(updates).toHaveLength(3);
-    const done: unknown[] = [];
-    const completed = datasetSessionId(8);
-    await follow(
-      conn,
-      { via: via.value, id: completed, key: `NL/SIN/${completed}` },
-      {
-        intervalMs: 5,
-        lastSeen: null,
-        signal: new AbortController().signal,
-        onUpdate: (s) => done.push(s),
-        onError: () => undefined,
-      },
-    );
-    expect(done.map((s) => (s as { status: string }).status)).toEqual(['COMPLETED']);
   });
 });

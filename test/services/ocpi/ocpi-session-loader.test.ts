@@ -71,6 +71,21 @@ describe('fetch by id on an OCPI profile', () => {
     expect(r.value.checks.map((c) => c.code)).toContain('SESSION_STALE');
   });
 
+  it('SESSION_STALE follows the threshold it is given (the user’s setting)', async () => {
+    const r = await loadSession(
+      {
+        profile: profile('', { countryCode: 'NL', partyId: 'SIN' }),
+        sessionId: datasetSessionId(7),
+        token: server.token,
+        staleMinutes: 1440,
+      },
+      { transport: nodeTransport, retryDelaysMs: [] },
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.session.status).toBe('ACTIVE');
+    expect(r.value.checks.map((c) => c.code)).not.toContain('SESSION_STALE');
+  });
+
   it('an unknown id says where it looked', async () => {
     const r = await load(profile('sender-only'), 'NOPE');
     expect(!r.ok && r.error.kind).toBe('not-found');
