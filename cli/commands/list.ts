@@ -9,6 +9,8 @@ import { listedSessionJson, sessionRowsCsv } from '../../shared/ocpi/session-lis
 import { type SessionRow, toSessionRow } from '../../shared/ocpi/session-rows';
 import { toIso } from '../../shared/session/iso-date';
 import { listSessions } from '../../services/ocpi/session-lister';
+import { SettingsStore } from '../../services/storage/settings';
+import { defaultUserDataDir } from '../../services/storage/user-data-dir';
 import { CliError, type CliIo, parseArgs } from '../io';
 import { connectOcpi, isoOption } from '../ocpi-target';
 import { failure } from './fetch';
@@ -25,6 +27,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (options.status === true) throw new CliError('--status needs a value');
 
   const target = await connectOcpi(options, io);
+  // The app's SESSION_STALE threshold (Settings → Live follow), so the CLI and the Search view agree.
+  const { staleMinutes } = (await SettingsStore.open(defaultUserDataDir(io.env))).get();
   const url = listInterface(target.discovery.endpoints, 'sessions');
   if (!url.ok) throw failure(url.error);
   const rows: SessionRow[] = [];
@@ -36,7 +40,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     // Each page is read (with its checks) while the next one is on its way.
     onRows: (page) => {
       for (const raw of page) {
-        const row = toSessionRow(raw, Date.now());
+        const row = toSessionRow(raw, Date.now(), staleMinutes);
         if (row && (status === null || row.status === status)) rows.push(row);
       }
     },

@@ -1,5 +1,5 @@
 /** `ocpi-inspect discover`, `list` and `fetch --versions-url` against the spec-conformant local server. */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -283,5 +283,42 @@ describe('the Demo profile’s OCPI 2.2.1 CPO (in process, no token, no network)
     // Without an OCPI-only option the Demo profile still serves its bundled sessions by id.
     const bundled = await cli(['fetch', 'demo-ocpi-221-dc', '--profile', 'Demo (bundled sessions)'], {});
     expect(JSON.parse(bundled.stdout).data.id).toBe('demo-ocpi-221-dc');
+  });
+});
+
+describe('ocpi-inspect list and the app’s SESSION_STALE setting', () => {
+  it('judges SESSION_STALE by Settings → Live follow, as the Search view does', async () => {
+    // Sessions over the last 10 hours, so an ACTIVE one is hours old: stale by 15 min, not by 1440.
+    const recent = await startOcpiServer({
+      sessions: 50,
+      maxPageSize: 25,
+      token: 'cli-ocpi-token-987',
+      startAt: new Date(Date.now() - 50 * 12 * 60_000).toISOString(),
+    });
+    const home = await mkdtemp(join(tmpdir(), 'cli-stale-'));
+    try {
+      const window = [
+        '--from',
+        new Date(Date.now() - 86_400_000).toISOString(),
+        '--to',
+        new Date(Date.now() + 60_000).toISOString(),
+      ];
+      const staleIds = async (): Promise<string[]> => {
+        const r = await cli(['list', '--versions-url', recent.versionsUrl(), ...window, '--json'], {
+          OCPI_INSPECT_TOKEN: recent.token,
+          OCPI_INSPECT_USER_DATA: home,
+        });
+        expect(r.code).toBe(0);
+        return JSON.parse(r.stdout)
+          .sessions.filter((s: { anomalies: string[] }) => s.anomalies.includes('SESSION_STALE'))
+          .map((s: { id: string }) => s.id);
+      };
+      expect((await staleIds()).length).toBeGreaterThan(0);
+      await writeFile(join(home, 'settings.json'), JSON.stringify({ staleMinutes: 1440 }));
+      expect(await staleIds()).toEqual([]);
+    } finally {
+      await recent.close();
+      await rm(home, { recursive: true, force: true });
+    }
   });
 });
