@@ -45,4 +45,29 @@ describe('the requests of a fetch', () => {
       expect(errors).toEqual([]);
     },
   );
+
+  it('lists every GET of a search (discovery and each page) under one correlation id', async () => {
+    const { harness } = e2e;
+    const profile = await saveOcpiProfile(harness, 'Search requests', harness.ocpi.token);
+    await harness.invoke('settings:update', { activeProfileId: profile.id });
+    const { page, errors } = await e2e.open({ width: 1280 });
+    const before = harness.ocpi.requests.length;
+    await page.getByRole('button', { name: 'Search', exact: true }).first().click();
+    const view = page.getByRole('region', { name: 'Search sessions' });
+    await view.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByTestId('search-progress').filter({ hasText: 'Done' }).waitFor({ timeout: 20_000 });
+
+    const sent = harness.ocpi.requests.slice(before);
+    const list = page.getByTestId('search-requests');
+    expect(await list.locator('summary').innerText()).toBe(`${sent.length} requests`);
+    expect(await list.innerText()).toContain(`correlation id ${sent[0].headers['x-correlation-id']}`);
+    // Built when opened: 12 pages and discovery are rows only once asked for.
+    expect(await list.locator('li').count()).toBe(0);
+    await list.locator('summary').click();
+    expect(await list.locator('li code').evaluateAll((codes) => codes.map((c) => c.textContent))).toEqual(
+      expect.arrayContaining(sent.map((r) => r.headers['x-request-id'])),
+    );
+    expect(await list.locator('li').count()).toBe(sent.length);
+    expect(errors).toEqual([]);
+  });
 });

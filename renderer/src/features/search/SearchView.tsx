@@ -3,9 +3,10 @@
  * what was listed. Pages stream in with progress and cancel; a failed page keeps the rows and names the
  * part of the window not read; X-Total-Count and its drift are shown; a row opens in the inspector.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, type FormEvent } from 'react';
 import { isoInZone, localZone } from '../../../../shared/present/time';
-import { CopyButton } from '../../app/CopyButton';
+import { RequestList } from '../../app/RequestList';
+import { presentRequest } from '../../../../shared/present/present-session';
 import { formatTime } from '../../format/format';
 import { activeProfile, useAppStore } from '../../store/app-store';
 import { cancelSearch, exportSearchCsv, openRow, openSearch, startSearch } from './search-actions';
@@ -13,7 +14,7 @@ import { useSearchStore } from './search-store';
 import { SearchTable } from './SearchTable';
 import type { SortOrder } from './search-table';
 import { useShallow } from 'zustand/react/shallow';
-import type { SearchDoneEvent, SearchRow } from '../../../../shared/domain/search';
+import type { SearchRow } from '../../../../shared/domain/search';
 import './search.css';
 
 const STATUSES = ['ACTIVE', 'COMPLETED', 'INVALID', 'PENDING', 'RESERVATION'];
@@ -75,44 +76,8 @@ function Outcome({ zone }: { zone: string }) {
           {note}
         </p>
       ))}
-      {done.requests.length > 0 && <Requests requests={done.requests} />}
+      <RequestList requests={done.requests.map(presentRequest)} testId="search-requests" />
     </>
-  );
-}
-
-/**
- * Every request of the search with its ids. The list is built when opened: 400 pages are 400 rows with
- * copy buttons, which would otherwise all be laid out the moment the search ends.
- */
-function Requests({ requests }: { requests: SearchDoneEvent['requests'] }) {
-  const [open, setOpen] = useState(false);
-  return (
-    // The copy button stays out of <summary>: an interactive control inside one is not reachable.
-    <div className="search-view__requests">
-      correlation id <code>{requests[0].correlationId}</code>
-      <CopyButton text={requests[0].correlationId} what="correlation id" />
-      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary>{requests.length} requests</summary>
-        {open && (
-          <ul>
-            {requests.map((r) => (
-              <li key={r.requestId}>
-                <span>HTTP {r.status}</span> <code>{r.requestId}</code>
-                <CopyButton text={r.requestId} what="request id" />
-                {r.responseRequestId && r.responseRequestId !== r.requestId && (
-                  <>
-                    {' '}
-                    server <code>{r.responseRequestId}</code>
-                    <CopyButton text={r.responseRequestId} what="server request id" />
-                  </>
-                )}{' '}
-                <span className="search-view__url">{r.url}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </details>
-    </div>
   );
 }
 
