@@ -1,11 +1,27 @@
-/** Every period with every dimension, virtualized: only the rows on screen exist in the DOM. */
-import { memo, useEffect, useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+/**
+ * Every period with every dimension, virtualized: only the rows on screen exist in the DOM. Above
+ * SAFE_SCROLL_HEIGHT of rows the scroll is scaled (scaled-scroll.ts): the virtualizer works in the rows'
+ * own offsets, and the window of rows is placed inside the viewport of the capped spacer.
+ */
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import type { PeriodTable } from '../../../../shared/session/types';
 import { formatNumber, formatTime } from '../../format/format';
 import { useTimelineLink } from './timeline-link';
+import {
+  SAFE_SCROLL_HEIGHT,
+  isScaled,
+  maxRowsOffset,
+  rowsOffsetAt,
+  scrollTopFor,
+  spacerHeight,
+  type ScrollGeometry,
+} from './scaled-scroll';
 
+/** Every row's height, the header's too (the sticky header covers one row of the scroller). */
 const ROW_HEIGHT = 24;
+/** What an arrow key moves, px of rows, as Chromium does for an unscaled scroller. */
+const ARROW_STEP = 40;
 
 interface Column {
   label: string;
@@ -66,28 +82,135 @@ const PeriodRow = memo(function PeriodRow({ index, start, columns, template }: R
   );
 });
 
+/** The offset into the rows a programmatic scroll asked for, and the scrollTop the element then kept. */
+interface Pinned {
+  scrollTop: number;
+  offset: number;
+}
+
 export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone: string | undefined }) {
   const scroller = useRef<HTMLDivElement>(null);
+  const windowRef = useRef<HTMLDivElement>(null);
+  // A scaled scrollTop is coarser than a row: an offset set on purpose (a zoom, a wheel step) is kept
+  // as asked for while the element stays where that write left it.
+  const pinned = useRef<Pinned | null>(null);
   const firstInView = useTimelineLink((s) => s.firstInView);
   const columns = useMemo(() => columnsFor(periods, zone), [periods, zone]);
   const template = columns.map((c) => `${c.width}px`).join(' ');
   const totalWidth = columns.reduce((sum, c) => sum + c.width, 0);
+  const count = periods.count;
+  // Neither depends on the viewport.
+  const sizing: ScrollGeometry = { rows: count, rowHeight: ROW_HEIGHT, viewport: 0, cap: SAFE_SCROLL_HEIGHT };
+  const scaled = isScaled(sizing);
+
+  const geometry = useCallback(
+    (el: HTMLElement): ScrollGeometry => ({
+      rows: count,
+      rowHeight: ROW_HEIGHT,
+      viewport: Math.max(0, el.clientHeight - ROW_HEIGHT),
+      cap: SAFE_SCROLL_HEIGHT,
+    }),
+    [count],
+  );
+  const rowsOffsetOf = useCallback(
+    (el: HTMLElement): number => {
+      const pin = pinned.current;
+      if (pin && pin.scrollTop === el.scrollTop) return pin.offset;
+      pinned.current = null;
+      return rowsOffsetAt(geometry(el), el.scrollTop);
+    },
+    [geometry],
+  );
+  const scrollToRowsOffset = useCallback(
+    (el: HTMLElement, offset: number): void => {
+      const g = geometry(el);
+      const target = Math.min(Math.max(offset, 0), maxRowsOffset(g));
+      const before = el.scrollTop;
+      el.scrollTop = scrollTopFor(g, target);
+      pinned.current = { scrollTop: el.scrollTop, offset: target };
+      // Too small a step to move a scaled scrollTop fires no scroll event: tell the listeners anyway.
+      if (el.scrollTop === before) el.dispatchEvent(new Event('scroll'));
+    },
+    [geometry],
+  );
+
   const virtualizer = useVirtualizer({
-    count: periods.count,
+    count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     // Few rows beyond the 320 px on screen: a zoom moves the table, and every new row is laid out.
     overscan: 2,
+    // The virtualizer sees the rows' own offsets; only the element's scrollTop is scaled.
+    observeElementOffset: (instance, cb) =>
+      observeElementOffset(instance, (_scrollTop, isScrolling) => {
+        const el = instance.scrollElement;
+        cb(el ? rowsOffsetOf(el) : 0, isScrolling);
+      }),
+    scrollToFn: (offset, { adjustments = 0 }, instance) => {
+      const el = instance.scrollElement;
+      if (el) scrollToRowsOffset(el, offset + adjustments);
+    },
   });
 
   const items = virtualizer.getVirtualItems();
+  // Rows are placed relative to the first one rendered; the window itself goes where that row is seen.
+  const base = items[0]?.start ?? 0;
+  const baseRef = useRef(base);
+  baseRef.current = base;
+
+  const placeWindow = useCallback(() => {
+    const el = scroller.current;
+    const win = windowRef.current;
+    if (el && win) win.style.transform = `translateY(${baseRef.current - rowsOffsetOf(el) + el.scrollTop}px)`;
+  }, [rowsOffsetOf]);
+
+  useLayoutEffect(placeWindow);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    el.addEventListener('scroll', placeWindow, { passive: true });
+    return () => el.removeEventListener('scroll', placeWindow);
+  }, [placeWindow]);
+
+  useEffect(() => {
+    // A scaled scroller would move a wheel notch or an arrow key by dozens of rows: move the rows' offset
+    // by what the browser would move an unscaled list instead. Not passive: it replaces the browser's scroll.
+    const el = scroller.current;
+    if (!el || !scaled) return;
+    const onWheel = (e: WheelEvent) => {
+      if (e.ctrlKey || e.deltaY === 0) return;
+      e.preventDefault();
+      const unit = e.deltaMode === 1 ? ROW_HEIGHT : e.deltaMode === 2 ? geometry(el).viewport : 1;
+      if (e.deltaX) el.scrollLeft += e.deltaX * unit;
+      scrollToRowsOffset(el, rowsOffsetOf(el) + e.deltaY * unit);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      const page = geometry(el).viewport;
+      const step = new Map([
+        ['ArrowDown', ARROW_STEP],
+        ['ArrowUp', -ARROW_STEP],
+        ['PageDown', page],
+        ['PageUp', -page],
+      ]).get(e.key);
+      if (step === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
+      e.preventDefault();
+      scrollToRowsOffset(el, rowsOffsetOf(el) + step);
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    el.addEventListener('keydown', onKey);
+    return () => {
+      el.removeEventListener('wheel', onWheel);
+      el.removeEventListener('keydown', onKey);
+    };
+  }, [scaled, geometry, rowsOffsetOf, scrollToRowsOffset]);
 
   useEffect(() => {
     // Rows are all ROW_HEIGHT tall, so the offset is known: set it directly. The virtualizer's
     // scrollToIndex re-checks its target over the next frames, each check forcing a layout.
     const el = scroller.current;
-    if (firstInView && el) el.scrollTop = firstInView.index * ROW_HEIGHT;
-  }, [firstInView]);
+    if (firstInView && el) scrollToRowsOffset(el, firstInView.index * ROW_HEIGHT);
+  }, [firstInView, scrollToRowsOffset]);
 
   return (
     <div
@@ -122,18 +245,26 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
               ))}
             </div>
           </div>
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((row) => (
-              <PeriodRow
-                // Keyed by slot in the window, so a jump (a zoom) refills the same rows instead of
-                // building new ones, and a scroll by one row reuses the row that left for the one that came.
-                key={row.index % items.length}
-                index={row.index}
-                start={row.start}
-                columns={columns}
-                template={template}
-              />
-            ))}
+          <div
+            role="rowgroup"
+            style={{
+              height: spacerHeight(sizing),
+              position: 'relative',
+            }}
+          >
+            <div ref={windowRef} style={{ position: 'absolute', top: 0, left: 0, right: 0 }}>
+              {items.map((row) => (
+                <PeriodRow
+                  // Keyed by slot in the window, so a jump (a zoom) refills the same rows instead of
+                  // building new ones, and a scroll by one row reuses the row that left for the one that came.
+                  key={row.index % items.length}
+                  index={row.index}
+                  start={row.start - base}
+                  columns={columns}
+                  template={template}
+                />
+              ))}
+            </div>
           </div>
         </div>
       </div>

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { PeriodTableView } from '../../../../renderer/src/features/timeline/PeriodTableView';
 import { useTimelineLink } from '../../../../renderer/src/features/timeline/timeline-link';
+import { SAFE_SCROLL_HEIGHT } from '../../../../renderer/src/features/timeline/scaled-scroll';
 import type { PeriodTable } from '../../../../shared/session/types';
 
 afterEach(cleanup);
@@ -95,9 +96,86 @@ describe('PeriodTableView', () => {
   });
 
   it('scrolls to the first period a zoom shows', () => {
+    render(<PeriodTableView periods={bigTable(2000)} zone="UTC" />);
+    const scroller = screen.getByRole('region', { name: 'Periods table, scrollable' });
+    act(() => useTimelineLink.setState({ firstInView: { index: 500, nonce: 1 } }));
+    scrolled(scroller);
+    // 2,000 rows are under the cap: not scaled, the row's own offset.
+    expect(scroller.scrollTop).toBe(500 * 24);
+    expect(topOfRow(501)).toBe(0);
+  });
+
+  it('caps the spacer of a 200,000-row table and puts the period a zoom shows at the top', () => {
     render(<PeriodTableView periods={bigTable(200_000)} zone="UTC" />);
     const scroller = screen.getByRole('region', { name: 'Periods table, scrollable' });
-    act(() => useTimelineLink.setState({ firstInView: { index: 50_000, nonce: 1 } }));
-    expect(scroller.scrollTop).toBe(50_000 * 24);
+    const spacer = within(screen.getByRole('table')).getAllByRole('rowgroup')[1];
+    expect(parseFloat(spacer.style.height)).toBe(SAFE_SCROLL_HEIGHT);
+    act(() => useTimelineLink.setState({ firstInView: { index: 50_000, nonce: 2 } }));
+    scrolled(scroller);
+    expect(scroller.scrollTop).toBeGreaterThan(0);
+    expect(scroller.scrollTop).toBeLessThan(SAFE_SCROLL_HEIGHT);
+    expect(topOfRow(50_001)).toBe(0);
+    expect(cellOf(50_001)).toBe('50001');
+  });
+
+  it('scrolls a 2,000,000-row table to its last period', () => {
+    render(<PeriodTableView periods={bigTable(2_000_000)} zone="UTC" />);
+    const scroller = screen.getByRole('region', { name: 'Periods table, scrollable' });
+    // The scroller's bottom: spacer + header - the scroller's height.
+    act(() => {
+      scroller.scrollTop = SAFE_SCROLL_HEIGHT + 24 - 320;
+      fireEvent.scroll(scroller);
+    });
+    expect(cellOf(2_000_000)).toBe('2000000');
+    // The last row ends at the bottom of the 296 px seen below the header.
+    expect(topOfRow(2_000_000)).toBe(296 - 24);
+  });
+
+  it('moves a scaled table by a wheel notch and an arrow key, not by dozens of rows', () => {
+    render(<PeriodTableView periods={bigTable(200_000)} zone="UTC" />);
+    const scroller = screen.getByRole('region', { name: 'Periods table, scrollable' });
+    act(() => useTimelineLink.setState({ firstInView: { index: 1000, nonce: 3 } }));
+    scrolled(scroller);
+    expect(topOfRow(1001)).toBe(0);
+    act(() => {
+      fireEvent.wheel(scroller, { deltaY: 240 });
+    });
+    scrolled(scroller);
+    expect(topOfRow(1011)).toBe(0);
+    act(() => {
+      fireEvent.keyDown(scroller, { key: 'ArrowUp' });
+    });
+    scrolled(scroller);
+    expect(topOfRow(1011)).toBe(40);
   });
 });
+
+/** The scroll event a browser fires after a scrollTop write (jsdom fires none). */
+function scrolled(scroller: HTMLElement): void {
+  act(() => {
+    fireEvent.scroll(scroller);
+  });
+}
+
+/** The rendered row of period n (1-based). */
+function rowOf(n: number): HTMLElement {
+  const row = screen.getAllByRole('row').find((r) => r.getAttribute('aria-rowindex') === String(n + 1));
+  if (!row) throw new Error(`period ${n} is not rendered`);
+  return row;
+}
+
+function cellOf(n: number): string | null {
+  return within(rowOf(n)).getAllByRole('cell')[0].textContent;
+}
+
+const translate = (el: HTMLElement) =>
+  parseFloat(/translateY\((-?[\d.e+-]+)px\)/.exec(el.style.transform)?.[1] ?? '0');
+
+/** Where period n's row is seen, px below the sticky header: the window's place, the row's in it, less the scroll. */
+function topOfRow(n: number): number {
+  const row = rowOf(n);
+  const win = row.parentElement;
+  const scroller = screen.getByRole('region', { name: 'Periods table, scrollable' });
+  if (!win) throw new Error('a row outside the window');
+  return Math.round(translate(win) + translate(row) - scroller.scrollTop);
+}
