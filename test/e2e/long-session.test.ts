@@ -1,6 +1,6 @@
 /** A 200,000-period session: the timeline renders, drag-to-zoom narrows it, double-click resets it. */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { screenshot, useE2E } from './harness/fixture';
 import { fetchSessionInUi, openTab, waitForSession, waitForTimelineChart } from './harness/ui';
 
@@ -51,4 +51,52 @@ describe('a 200,000-period session', () => {
     await expect.poll(() => firstRenderedRow(page)).toBe(2);
     expect(errors).toEqual([]);
   });
+
+  it('scrolls its period table to the last period, by the keyboard and by the wheel', async () => {
+    const { page, errors } = await e2e.open({ width: 1280, height: 900 });
+    await fetchSessionInUi(page, LONG_SESSION);
+    await waitForSession(page, 60_000);
+    await openTab(page, 'Timeline');
+    await waitForTimelineChart(page, 60_000);
+    await page.getByRole('table', { name: 'Charging periods (200,000)' }).waitFor();
+
+    const scroller = page.getByRole('region', { name: 'Periods table, scrollable' });
+    // 200,000 rows of 24 px would be a 4.8M px spacer: it is capped, the scroll scaled.
+    expect(await scroller.evaluate((el) => el.scrollHeight)).toBeLessThan(1_100_000);
+
+    await scroller.focus();
+    await page.keyboard.press('End');
+    const last = page.locator('[data-testid="period-table"] [role="row"][aria-rowindex="200001"]');
+    await last.waitFor();
+    expect(await last.getByRole('cell').first().textContent()).toBe('200000');
+    await expectRowInView(scroller, last);
+    // The last row ends at the bottom of the scroller: nothing past it.
+    const [rowBox, scrollerBox] = await Promise.all([last.boundingBox(), scroller.boundingBox()]);
+    if (!rowBox || !scrollerBox) throw new Error('the table is not laid out');
+    const scrollbar = await scroller.evaluate((el) => el.offsetHeight - el.clientHeight);
+    expect(rowBox.y + rowBox.height).toBeCloseTo(scrollerBox.y + scrollerBox.height - scrollbar, 0);
+    await screenshot(page, 'timeline-200k-table-end');
+
+    // Keys and the wheel move by rows, not by the dozens of rows one scaled pixel is worth.
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(async () => (await last.boundingBox())?.y).toBeCloseTo(rowBox.y + 40, 0);
+    await page.keyboard.press('Home');
+    await expect.poll(() => firstRenderedRow(page)).toBe(2);
+    await scroller.hover();
+    await page.mouse.wheel(0, 240);
+    const row11 = page.locator('[data-testid="period-table"] [role="row"][aria-rowindex="12"]');
+    await expectRowInView(scroller, row11);
+    expect(await firstRenderedRow(page)).toBeLessThan(20);
+    expect(errors).toEqual([]);
+  });
 });
+
+/** The row is laid out inside the scroller's box, below its sticky header. */
+async function expectRowInView(scroller: Locator, row: Locator): Promise<void> {
+  await expect
+    .poll(async () => {
+      const [r, s] = await Promise.all([row.boundingBox(), scroller.boundingBox()]);
+      return !!r && !!s && r.y >= s.y + 24 - 0.5 && r.y + r.height <= s.y + s.height + 0.5;
+    })
+    .toBe(true);
+}

@@ -128,8 +128,9 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
       const before = el.scrollTop;
       el.scrollTop = scrollTopFor(g, target);
       pinned.current = { scrollTop: el.scrollTop, offset: target };
-      // Too small a step to move a scaled scrollTop fires no scroll event: tell the listeners anyway.
-      if (el.scrollTop === before) el.dispatchEvent(new Event('scroll'));
+      // Too small a step to move a scaled scrollTop fires no scroll event: tell the listeners anyway,
+      // after this write's caller (it may be React committing) has returned, as the browser would.
+      if (el.scrollTop === before && isScaled(g)) queueMicrotask(() => el.dispatchEvent(new Event('scroll')));
     },
     [geometry],
   );
