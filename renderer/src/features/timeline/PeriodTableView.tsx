@@ -4,7 +4,7 @@
  * own offsets, and the window of rows is placed inside the viewport of the capped spacer.
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
+import { observeElementOffset, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { PeriodTable } from '../../../../shared/session/types';
 import { formatNumber, formatTime } from '../../format/format';
 import { useTimelineLink } from './timeline-link';
@@ -94,6 +94,9 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
   // A scaled scrollTop is coarser than a row: an offset set on purpose (a zoom, a wheel step) is kept
   // as asked for while the element stays where that write left it.
   const pinned = useRef<Pinned | null>(null);
+  // The scroller's scrollTop and rows viewport, read only where layout is already clean (a scroll event, a
+  // resize, right after our own write): reading them while rendering would force a layout of the table.
+  const seen = useRef({ scrollTop: 0, viewport: 0 });
   const firstInView = useTimelineLink((s) => s.firstInView);
   const columns = useMemo(() => columnsFor(periods, zone), [periods, zone]);
   const template = columns.map((c) => `${c.width}px`).join(' ');
@@ -103,34 +106,38 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
   const sizing: ScrollGeometry = { rows: count, rowHeight: ROW_HEIGHT, viewport: 0, cap: SAFE_SCROLL_HEIGHT };
   const scaled = isScaled(sizing);
 
+  const look = (el: HTMLElement): void => {
+    seen.current = { scrollTop: el.scrollTop, viewport: Math.max(0, el.clientHeight - ROW_HEIGHT) };
+  };
   const geometry = useCallback(
-    (el: HTMLElement): ScrollGeometry => ({
+    (): ScrollGeometry => ({
       rows: count,
       rowHeight: ROW_HEIGHT,
-      viewport: Math.max(0, el.clientHeight - ROW_HEIGHT),
+      viewport: seen.current.viewport,
       cap: SAFE_SCROLL_HEIGHT,
     }),
     [count],
   );
-  const rowsOffsetOf = useCallback(
-    (el: HTMLElement): number => {
-      const pin = pinned.current;
-      if (pin && pin.scrollTop === el.scrollTop) return pin.offset;
-      pinned.current = null;
-      return rowsOffsetAt(geometry(el), el.scrollTop);
-    },
-    [geometry],
-  );
+  /** The offset into the rows at the top of the viewport, as last seen. */
+  const rowsOffset = useCallback((): number => {
+    const pin = pinned.current;
+    const { scrollTop } = seen.current;
+    if (pin && pin.scrollTop === scrollTop) return pin.offset;
+    pinned.current = null;
+    return rowsOffsetAt(geometry(), scrollTop);
+  }, [geometry]);
   const scrollToRowsOffset = useCallback(
     (el: HTMLElement, offset: number): void => {
-      const g = geometry(el);
+      const g = geometry();
       const target = Math.min(Math.max(offset, 0), maxRowsOffset(g));
-      const before = el.scrollTop;
+      const before = seen.current.scrollTop;
       el.scrollTop = scrollTopFor(g, target);
-      pinned.current = { scrollTop: el.scrollTop, offset: target };
+      look(el);
+      pinned.current = { scrollTop: seen.current.scrollTop, offset: target };
       // Too small a step to move a scaled scrollTop fires no scroll event: tell the listeners anyway,
       // after this write's caller (it may be React committing) has returned, as the browser would.
-      if (el.scrollTop === before && isScaled(g)) queueMicrotask(() => el.dispatchEvent(new Event('scroll')));
+      if (seen.current.scrollTop === before && isScaled(g))
+        queueMicrotask(() => el.dispatchEvent(new Event('scroll')));
     },
     [geometry],
   );
@@ -141,11 +148,16 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
     estimateSize: () => ROW_HEIGHT,
     // Few rows beyond the 320 px on screen: a zoom moves the table, and every new row is laid out.
     overscan: 2,
+    observeElementRect: (instance, cb) =>
+      observeElementRect(instance, (rect) => {
+        if (instance.scrollElement) look(instance.scrollElement);
+        cb(rect);
+      }),
     // The virtualizer sees the rows' own offsets; only the element's scrollTop is scaled.
     observeElementOffset: (instance, cb) =>
       observeElementOffset(instance, (_scrollTop, isScrolling) => {
-        const el = instance.scrollElement;
-        cb(el ? rowsOffsetOf(el) : 0, isScrolling);
+        if (instance.scrollElement) look(instance.scrollElement);
+        cb(rowsOffset(), isScrolling);
       }),
     scrollToFn: (offset, { adjustments = 0 }, instance) => {
       const el = instance.scrollElement;
@@ -160,16 +172,16 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
   baseRef.current = base;
 
   const placeWindow = useCallback(() => {
-    const el = scroller.current;
     const win = windowRef.current;
-    if (el && win) win.style.transform = `translateY(${baseRef.current - rowsOffsetOf(el) + el.scrollTop}px)`;
-  }, [rowsOffsetOf]);
+    if (win) win.style.transform = `translateY(${baseRef.current - rowsOffset() + seen.current.scrollTop}px)`;
+  }, [rowsOffset]);
 
   useLayoutEffect(placeWindow);
 
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
+    // After the virtualizer's listener (added first), which has read the new scrollTop.
     el.addEventListener('scroll', placeWindow, { passive: true });
     return () => el.removeEventListener('scroll', placeWindow);
   }, [placeWindow]);
@@ -182,12 +194,12 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
     const onWheel = (e: WheelEvent) => {
       if (e.ctrlKey || e.deltaY === 0) return;
       e.preventDefault();
-      const unit = e.deltaMode === 1 ? ROW_HEIGHT : e.deltaMode === 2 ? geometry(el).viewport : 1;
+      const unit = e.deltaMode === 1 ? ROW_HEIGHT : e.deltaMode === 2 ? seen.current.viewport : 1;
       if (e.deltaX) el.scrollLeft += e.deltaX * unit;
-      scrollToRowsOffset(el, rowsOffsetOf(el) + e.deltaY * unit);
+      scrollToRowsOffset(el, rowsOffset() + e.deltaY * unit);
     };
     const onKey = (e: KeyboardEvent) => {
-      const page = geometry(el).viewport;
+      const page = seen.current.viewport;
       const step = new Map([
         ['ArrowDown', ARROW_STEP],
         ['ArrowUp', -ARROW_STEP],
@@ -196,7 +208,7 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
       ]).get(e.key);
       if (step === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
       e.preventDefault();
-      scrollToRowsOffset(el, rowsOffsetOf(el) + step);
+      scrollToRowsOffset(el, rowsOffset() + step);
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     el.addEventListener('keydown', onKey);
@@ -204,7 +216,7 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
       el.removeEventListener('wheel', onWheel);
       el.removeEventListener('keydown', onKey);
     };
-  }, [scaled, geometry, rowsOffsetOf, scrollToRowsOffset]);
+  }, [scaled, rowsOffset, scrollToRowsOffset]);
 
   useEffect(() => {
     // Rows are all ROW_HEIGHT tall, so the offset is known: set it directly. The virtualizer's
