@@ -1,8 +1,12 @@
-/** A 200,000-period session: the timeline renders, drag-to-zoom narrows it, double-click resets it. */
+/**
+ * A 200,000-period session: the timeline renders, drag-to-zoom narrows it, double-click resets it, and the
+ * period table (its scroll scaled) reaches its last period; a 2,000,000-period one's table does too.
+ */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot, useE2E } from './harness/fixture';
-import { fetchSessionInUi, openTab, waitForSession, waitForTimelineChart } from './harness/ui';
+import { chooseProfile, fetchSessionInUi, openTab, waitForSession, waitForTimelineChart } from './harness/ui';
+import { mockProfileInput, saveProfile, vendorBaseUrl } from '../../tools/web-harness/mock-profiles';
 
 const LONG_SESSION = 'demo-long';
 
@@ -89,6 +93,34 @@ describe('a 200,000-period session', () => {
     expect(await firstRenderedRow(page)).toBeLessThan(20);
     expect(errors).toEqual([]);
   });
+});
+
+describe('a 2,000,000-period session from the local OCPI server', () => {
+  it('scrolls its period table to the last period (its rows would be 48M px, more than Chromium lays out)', async () => {
+    const { harness } = e2e;
+    const profile = await saveProfile(harness, {
+      ...mockProfileInput('Long', vendorBaseUrl(harness.mock.baseUrl)),
+      timeouts: { connectMs: 5_000, totalMs: 120_000 },
+      maxBytes: 1024 * 1024 * 1024,
+    });
+    await harness.invoke('token:set', { profileId: profile.id, token: harness.mock.token, memoryOnly: true });
+    const { page, errors } = await e2e.open({ width: 1280, height: 900 });
+    await chooseProfile(page, profile.name);
+    await fetchSessionInUi(page, 'gen-2000000');
+    await waitForSession(page, 120_000);
+    await openTab(page, 'Timeline');
+    await waitForTimelineChart(page, 60_000);
+    await page.getByRole('table', { name: 'Charging periods (2,000,000)' }).waitFor();
+
+    const scroller = page.getByRole('region', { name: 'Periods table, scrollable' });
+    await scroller.focus();
+    await page.keyboard.press('End');
+    const last = page.locator('[data-testid="period-table"] [role="row"][aria-rowindex="2000001"]');
+    await last.waitFor();
+    expect(await last.getByRole('cell').first().textContent()).toBe('2000000');
+    await expectRowInView(scroller, last);
+    expect(errors).toEqual([]);
+  }, 240_000);
 });
 
 /** The row is laid out inside the scroller's box, below its sticky header. */
