@@ -181,9 +181,13 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    // After the virtualizer's listener (added first), which has read the new scrollTop.
-    el.addEventListener('scroll', placeWindow, { passive: true });
-    return () => el.removeEventListener('scroll', placeWindow);
+    // Whichever of this and the virtualizer's listener runs first reads the new scrollTop.
+    const onScroll = () => {
+      look(el);
+      placeWindow();
+    };
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => el.removeEventListener('scroll', onScroll);
   }, [placeWindow]);
 
   useEffect(() => {
