@@ -77,7 +77,7 @@ describe('a 200,000-period session', () => {
     // The last row ends at the bottom of the scroller: nothing past it.
     const [rowBox, scrollerBox] = await Promise.all([last.boundingBox(), scroller.boundingBox()]);
     if (!rowBox || !scrollerBox) throw new Error('the table is not laid out');
-    const scrollbar = await scroller.evaluate((el) => el.offsetHeight - el.clientHeight);
+    const scrollbar = await scroller.evaluate((el) => (el as HTMLElement).offsetHeight - el.clientHeight);
     expect(rowBox.y + rowBox.height).toBeCloseTo(scrollerBox.y + scrollerBox.height - scrollbar, 0);
     await screenshot(page, 'timeline-200k-table-end');
 
