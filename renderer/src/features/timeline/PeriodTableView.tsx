@@ -31,7 +31,7 @@ interface Column {
 
 function columnsFor(p: PeriodTable, zone: string | undefined): Column[] {
   const cols: Column[] = [
-    { label: '#', width: 64, cell: (i) => String(i + 1) },
+    { label: '#', width: 72, cell: (i) => String(i + 1) },
     { label: 'Start', width: 168, cell: (i) => formatTime(p.start[i], zone) },
     { label: 'End', width: 168, cell: (i) => formatTime(p.end[i], zone) },
     { label: 'Duration (s)', width: 100, cell: (i) => formatNumber(p.durationS[i], 1) },
@@ -51,6 +51,16 @@ function columnsFor(p: PeriodTable, zone: string | undefined): Column[] {
   if (tariffs) cols.push({ label: 'Tariff', width: 140, cell: (i) => tariffs[i] ?? '—' });
   return cols;
 }
+
+/** The widest a 12 px tabular character is drawn, and a cell's side padding (timeline.css). */
+const CHAR_PX = 8;
+const CELL_PADDING_PX = 12;
+/**
+ * Whether a cell's text may not fit its column. Only those cells clip (with an ellipsis and the full text
+ * as a tooltip): a clip on each of the ~130 cells in view doubled the layout and paint of a zoom.
+ */
+export const overflows = (text: string, width: number): boolean =>
+  text.length * CHAR_PX > width - CELL_PADDING_PX;
 
 interface RowProps {
   index: number;
@@ -73,11 +83,18 @@ const PeriodRow = memo(function PeriodRow({ index, start, columns, template }: R
       onMouseEnter={() => useTimelineLink.setState({ pointed: index })}
       style={{ gridTemplateColumns: template, transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
     >
-      {columns.map((c) => (
-        <div key={c.label} role="cell" className="period-table__cell">
-          {c.cell(index)}
-        </div>
-      ))}
+      {columns.map((c) => {
+        const text = c.cell(index);
+        return overflows(text, c.width) ? (
+          <div key={c.label} role="cell" className="period-table__cell period-table__cell--clip" title={text}>
+            {text}
+          </div>
+        ) : (
+          <div key={c.label} role="cell" className="period-table__cell">
+            {text}
+          </div>
+        );
+      })}
     </div>
   );
 });

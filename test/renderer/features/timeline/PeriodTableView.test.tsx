@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { PeriodTableView } from '../../../../renderer/src/features/timeline/PeriodTableView';
+import { overflows, PeriodTableView } from '../../../../renderer/src/features/timeline/PeriodTableView';
 import { useTimelineLink } from '../../../../renderer/src/features/timeline/timeline-link';
 import { SAFE_SCROLL_HEIGHT } from '../../../../renderer/src/features/timeline/scaled-scroll';
 import type { PeriodTable } from '../../../../shared/session/types';
@@ -68,6 +68,19 @@ describe('PeriodTableView', () => {
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.length).toBeLessThan(60);
     expect(rows[1].getAttribute('aria-rowindex')).toBe('2');
+  });
+
+  it('clips (with an ellipsis and the text as a tooltip) only the cells whose text may not fit', () => {
+    const table = bigTable(20);
+    const long = 'NL-TNM-TARIFF-FOR-NIGHT-AND-WEEKEND-CHARGING-2024';
+    table.tariffIds = table.tariffIds!.map((t, i) => (i === 0 ? long : t));
+    render(<PeriodTableView periods={table} zone="UTC" />);
+    const clipped = Array.from(document.querySelectorAll('.period-table__cell--clip'));
+    expect(clipped.map((c) => c.textContent)).toEqual([long]);
+    expect(clipped[0].getAttribute('title')).toBe(long);
+    expect(overflows('T1', 140)).toBe(false);
+    expect(overflows('2024-05-02 10:00:00', 168)).toBe(false);
+    expect(overflows('1,000,000,000,000.0001', 112)).toBe(true);
   });
 
   it('tells the chart which period the pointer is on', () => {
