@@ -13,6 +13,7 @@ import { parseFindCdrArgs, parseIdArg } from '../../../../shared/ipc/validate';
 import type { OcpiApp } from '../../../../services/ocpi/ocpi-app';
 import { findBilling } from '../../../../services/ocpi/find-cdr';
 import type { ChannelEntries } from '../channel-table';
+import { heldSession } from './held-session';
 
 export interface FindCdrHandlerServices {
   ocpi: Pick<OcpiApp, 'connected'>;
@@ -40,16 +41,9 @@ export function createFindCdrHandlers(
       run: async ({ requestId, key, profileId }) => {
         if (inFlight.has(requestId))
           return fail('That CDR search is already running.', 'Wait for it or cancel it.');
-        const loaded = services.registry.get(key);
-        if (!loaded)
-          return {
-            ok: false,
-            error: appError(
-              'not-found',
-              'That session is no longer held by the app.',
-              'Open it again from Recent, or fetch it again, then find its CDR.',
-            ),
-          };
+        const held = heldSession(services.registry, key, 'then find its CDR');
+        if (!held.ok) return held;
+        const loaded = held.value;
         if (loaded.subject === 'cdr')
           return fail(
             'This is a CDR opened on its own: there is no session to find a CDR for.',

@@ -10,6 +10,7 @@ import type { IpcEvent, IpcEvents } from '../../../../shared/ipc/contract';
 import { parseAttachPathArgs, parseAttachTextArgs, parseIdArg } from '../../../../shared/ipc/validate';
 import { readTextFromPath } from '../../../../services/sessions/file-import';
 import type { ChannelEntries } from '../channel-table';
+import { heldSession } from './held-session';
 
 export interface BillingHandlerServices {
   registry: { get(key: string): LoadedSession | undefined; put(loaded: LoadedSession): unknown };
@@ -21,14 +22,8 @@ export interface BillingHandlerContext {
   emit<E extends IpcEvent>(event: E, payload: IpcEvents[E]): void;
 }
 
-const gone: Result<never> = {
-  ok: false,
-  error: appError(
-    'not-found',
-    'That session is no longer held by the app.',
-    'Open it again from Recent, or fetch it again, then attach the file.',
-  ),
-};
+const held = (registry: BillingHandlerServices['registry'], key: string): Result<LoadedSession> =>
+  heldSession(registry, key, 'then attach the file');
 
 export function createBillingHandlers(
   services: BillingHandlerServices,
@@ -45,8 +40,9 @@ export function createBillingHandlers(
   };
 
   const attach = (key: string, file: { fileName: string; text: string }): Result<LoadedSession> => {
-    const loaded = services.registry.get(key);
-    if (!loaded) return gone;
+    const got = held(services.registry, key);
+    if (!got.ok) return got;
+    const loaded = got.value;
     // A CDR opened alone has no session to reconcile with: its billing is priced on its own.
     const session = loaded.subject === 'cdr' ? null : loaded.session;
     const billing = attachBillingFile(session, loaded.billing, file);
@@ -60,7 +56,8 @@ export function createBillingHandlers(
     'billing:attach-file': {
       parse: (raw) => parseIdArg(raw, 'key'),
       run: async ({ key }) => {
-        if (!services.registry.get(key)) return gone;
+        const got = held(services.registry, key);
+        if (!got.ok) return got;
         const path = await ctx.dialogs.chooseOpenPath();
         if (path === null) return { ok: true, value: null };
         const file = await readTextFromPath(path);
@@ -77,7 +74,8 @@ export function createBillingHandlers(
     'billing:attach-path': {
       parse: parseAttachPathArgs,
       run: async ({ key, path }) => {
-        if (!services.registry.get(key)) return gone;
+        const got = held(services.registry, key);
+        if (!got.ok) return got;
         const file = await readTextFromPath(path);
         if (!file.ok) return file;
         if (billingKindOfText(file.value.text) === null) return { ok: true, value: null };
@@ -87,8 +85,9 @@ export function createBillingHandlers(
     'billing:detach': {
       parse: (raw) => parseIdArg(raw, 'key'),
       run: async ({ key }) => {
-        const loaded = services.registry.get(key);
-        if (!loaded) return gone;
+        const got = held(services.registry, key);
+        if (!got.ok) return got;
+        const loaded = got.value;
         if (loaded.subject === 'cdr')
           return {
             ok: false,

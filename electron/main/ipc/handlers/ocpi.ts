@@ -3,10 +3,10 @@
  * Follow is one re-fetch per call, on the renderer's timer: the renderer owns the toggle and the interval,
  * so closing the session, reloading the window or a tick that fails stops it with no loop left in main.
  */
-import { appError } from '../../../../shared/domain/errors';
 import { parseFollowArgs, parseIdArg } from '../../../../shared/ipc/validate';
 import type { AppServices } from '../../../../services/app-services';
 import type { ChannelEntries } from '../channel-table';
+import { heldSession } from './held-session';
 
 export function createOcpiHandlers(
   services: Pick<AppServices, 'ocpi' | 'registry'>,
@@ -23,17 +23,9 @@ export function createOcpiHandlers(
     'session:follow': {
       parse: parseFollowArgs,
       run: async ({ key, profileId }) => {
-        const loaded = services.registry.get(key);
-        if (!loaded)
-          return {
-            ok: false,
-            error: appError(
-              'not-found',
-              'That session is no longer held by the app.',
-              'Fetch it again, then follow it.',
-            ),
-          };
-        const tick = await services.ocpi.followTick(profileId, loaded);
+        const held = heldSession(services.registry, key, 'then follow it');
+        if (!held.ok) return held;
+        const tick = await services.ocpi.followTick(profileId, held.value);
         if (tick.ok && tick.value.updated) services.registry.put(tick.value.loaded);
         return tick;
       },

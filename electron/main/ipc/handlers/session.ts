@@ -4,6 +4,7 @@ import type { IpcEvent, IpcEvents } from '../../../../shared/ipc/contract';
 import { parseFetchArgs, parseIdArg } from '../../../../shared/ipc/validate';
 import type { AppServices } from '../../../../services/app-services';
 import type { ChannelEntries } from '../channel-table';
+import { heldSession } from './held-session';
 
 export interface SessionHandlerContext {
   emit<E extends IpcEvent>(event: E, payload: IpcEvents[E]): void;
@@ -57,17 +58,7 @@ export function createSessionHandlers(
     'session:get': {
       parse: (raw) => parseIdArg(raw, 'key'),
       run: async ({ key }) => {
-        const loaded = services.registry.get(key);
-        return loaded
-          ? { ok: true, value: loaded }
-          : {
-              ok: false,
-              error: appError(
-                'not-found',
-                'That session is no longer held by the app.',
-                'Open it again from Recent, or fetch it again.',
-              ),
-            };
+        return heldSession(services.registry, key, '');
       },
     },
     'session:cancel': {
