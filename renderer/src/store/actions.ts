@@ -58,12 +58,14 @@ export async function initialize(): Promise<void> {
     unsubscribeProgress();
     unsubscribeNotice();
   };
+  const edits = settingsEdits;
   const [settings] = await Promise.all([
     call((b) => b['settings:get']()),
     refreshProfiles(),
     refreshHistory(),
   ]);
-  if (settings) set({ settings });
+  // A choice made while the window was still loading (a profile picked at once) is newer than this answer.
+  if (settings && settingsEdits === edits) set({ settings });
   await restoreAfterReload(bridge);
 }
 
@@ -88,7 +90,11 @@ export async function refreshHistory(): Promise<void> {
 /** Where the session shown survives a reload of the window (per window, gone when it closes). */
 const RESTORE_KEY = 'session-inspector:restore-session';
 
+/** Counts settings changes made in this window, so a slower startup read never undoes one. */
+let settingsEdits = 0;
+
 export async function updateSettings(patch: Partial<Settings>): Promise<void> {
+  settingsEdits++;
   const before = get().settings.tileUrl;
   // Show the choice at once; main's answer (the stored settings) then wins.
   set({ settings: { ...get().settings, ...patch } });
