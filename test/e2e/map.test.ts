@@ -24,7 +24,7 @@ async function setTileUrlInUi(page: Page, tileUrl: string): Promise<void> {
   await settings.getByLabel('Tile URL template').fill(tileUrl);
   // The window's CSP names the tile host, so saving a new one reloads the window to apply it.
   const reloaded = page.waitForEvent('load');
-  await settings.getByRole('button', { name: 'Save', exact: true }).click();
+  await settings.getByRole('button', { name: 'Save tile server' }).click();
   await reloaded;
   // Saved by main, not just typed.
   await expect

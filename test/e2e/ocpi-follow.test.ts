@@ -52,7 +52,7 @@ async function setIntervalInSettings(page: Page, seconds: string, shot?: string)
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const field = page.getByLabel('Follow re-fetches every (seconds)');
   await field.fill('2');
-  await page.getByTestId('follow-settings').getByRole('button', { name: 'Save' }).click();
+  await page.getByTestId('follow-settings').getByRole('button', { name: 'Save follow settings' }).click();
   await page
     .getByRole('alert')
     .filter({ hasText: 'The follow interval must be a whole number of seconds from 5 to 3600; 2 is not.' })
@@ -62,7 +62,7 @@ async function setIntervalInSettings(page: Page, seconds: string, shot?: string)
     await screenshot(page, shot);
   }
   await field.fill(seconds);
-  await page.getByTestId('follow-settings').getByRole('button', { name: 'Save' }).click();
+  await page.getByTestId('follow-settings').getByRole('button', { name: 'Save follow settings' }).click();
   await page.getByTestId('follow-settings').getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   await page.keyboard.press('Escape');
 }

@@ -60,12 +60,13 @@ export function FollowSettings() {
             aria-describedby={errors.minutes ? 'stale-minutes-error' : undefined}
           />
         </label>
-        <button type="submit" className="button">
+        <button type="submit" className="button" aria-label="Save follow settings">
           Save
         </button>
         <button
           type="button"
           className="button"
+          aria-label="Default follow settings"
           onClick={() => {
             setSeconds(String(FOLLOW_SECONDS.default));
             setMinutes(String(STALE_MINUTES.default));

@@ -153,12 +153,14 @@ export function SettingsDialog() {
             <span>Tile URL template</span>
             <input value={tileUrl} onChange={(e) => setTileUrl(e.target.value)} spellCheck={false} />
           </label>
-          <button type="submit" className="button">
+          {/* Named apart from the other sections' Save and Default for a screen reader. */}
+          <button type="submit" className="button" aria-label="Save tile server">
             Save
           </button>
           <button
             type="button"
             className="button"
+            aria-label="Default tile server"
             onClick={() => {
               setTileUrl(DEFAULT_TILE_URL);
               void updateSettings({ tileUrl: DEFAULT_TILE_URL });

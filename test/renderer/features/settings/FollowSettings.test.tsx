@@ -64,7 +64,7 @@ describe('Live follow settings', () => {
 
   it('Default puts back 30 s and 15 minutes', async () => {
     render(<SettingsDialog />);
-    fireEvent.click(screen.getAllByRole('button', { name: 'Default' }).at(-1)!);
+    fireEvent.click(screen.getByRole('button', { name: 'Default follow settings' }));
     expect(seconds().value).toBe('30');
     expect(minutes().value).toBe('15');
     expect(bridge.api['settings:update']).toHaveBeenCalledWith({ followSeconds: 30, staleMinutes: 15 });
