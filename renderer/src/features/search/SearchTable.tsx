@@ -8,33 +8,48 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SearchRow } from '../../../../shared/domain/search';
 import { formatNumber, formatTime } from '../../format/format';
 import { extendVisible, nextSort, type ShownRows, type SortKey, type SortOrder } from './search-table';
+import { overflows } from '../../format/cell-fit';
 
 const ROW_HEIGHT = 26;
 
 interface Column {
   key: SortKey;
   label: string;
-  width: string;
+  /**
+   * px for a fixed column, or a fluid grid track. A fluid column clips its text; a fixed one only when it
+   * may not fit (164 px holds a time).
+   */
+  width: number | string;
   cell(row: SearchRow, zone: string | undefined): string;
 }
 
 const COLUMNS: Column[] = [
   { key: 'id', label: 'Id', width: 'minmax(90px, 1.4fr)', cell: (r) => r.id ?? '—' },
-  { key: 'status', label: 'Status', width: '96px', cell: (r) => r.status ?? '—' },
-  { key: 'startedAt', label: 'Start', width: '150px', cell: (r, z) => formatTime(r.startedAt, z) },
-  { key: 'endedAt', label: 'End', width: '150px', cell: (r, z) => formatTime(r.endedAt, z) },
-  { key: 'kwh', label: 'kWh', width: '72px', cell: (r) => (r.kwh === null ? '—' : formatNumber(r.kwh, 3)) },
-  { key: 'locationId', label: 'Location', width: 'minmax(80px, 1fr)', cell: (r) => r.locationId ?? '—' },
+  { key: 'status', label: 'Status', width: 96, cell: (r) => r.status ?? '—' },
+  { key: 'startedAt', label: 'Start', width: 164, cell: (r, z) => formatTime(r.startedAt, z) },
+  { key: 'endedAt', label: 'End', width: 164, cell: (r, z) => formatTime(r.endedAt, z) },
+  { key: 'kwh', label: 'kWh', width: 72, cell: (r) => (r.kwh === null ? '—' : formatNumber(r.kwh, 3)) },
+  {
+    key: 'locationId',
+    label: 'Location',
+    width: 'minmax(80px, 1fr)',
+    cell: (r) => r.locationId ?? '—',
+  },
   { key: 'evseUid', label: 'EVSE', width: 'minmax(80px, 1fr)', cell: (r) => r.evseUid ?? '—' },
   {
     key: 'lastUpdated',
     label: 'Last updated',
-    width: '150px',
+    width: 164,
     cell: (r, z) => formatTime(r.lastUpdated, z),
   },
-  { key: 'anomalies', label: 'Checks', width: 'minmax(90px, 1.2fr)', cell: (r) => r.anomalies.join(' ') },
+  {
+    key: 'anomalies',
+    label: 'Checks',
+    width: 'minmax(90px, 1.2fr)',
+    cell: (r) => r.anomalies.join(' '),
+  },
 ];
-const TEMPLATE = COLUMNS.map((c) => c.width).join(' ');
+const TEMPLATE = COLUMNS.map((c) => (typeof c.width === 'number' ? `${c.width}px` : c.width)).join(' ');
 
 export interface SearchTableProps {
   rows: readonly SearchRow[];
@@ -155,7 +170,16 @@ const Cells = memo(function Cells({ row, zone }: { row: SearchRow; zone: string 
     const text = c.cell(row, zone);
     // Narrow windows cut long ids and check lists: the whole text shows on hover.
     return (
-      <div key={c.key} role="cell" className="search-table__cell" title={text}>
+      <div
+        key={c.key}
+        role="cell"
+        className={
+          typeof c.width === 'string' || overflows(text, c.width)
+            ? 'search-table__cell search-table__cell--clip'
+            : 'search-table__cell'
+        }
+        title={text}
+      >
         {text}
       </div>
     );

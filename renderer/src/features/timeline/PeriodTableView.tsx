@@ -17,6 +17,7 @@ import {
   spacerHeight,
   type ScrollGeometry,
 } from './scaled-scroll';
+import { overflows } from '../../format/cell-fit';
 
 /** Every row's height, the header's too (the sticky header covers one row of the scroller). */
 const ROW_HEIGHT = 24;
@@ -51,16 +52,6 @@ function columnsFor(p: PeriodTable, zone: string | undefined): Column[] {
   if (tariffs) cols.push({ label: 'Tariff', width: 140, cell: (i) => tariffs[i] ?? '—' });
   return cols;
 }
-
-/** The widest a 12 px tabular character is drawn, and a cell's side padding (timeline.css). */
-const CHAR_PX = 8;
-const CELL_PADDING_PX = 12;
-/**
- * Whether a cell's text may not fit its column. Only those cells clip (with an ellipsis and the full text
- * as a tooltip): a clip on each of the ~130 cells in view doubled the layout and paint of a zoom.
- */
-export const overflows = (text: string, width: number): boolean =>
-  text.length * CHAR_PX > width - CELL_PADDING_PX;
 
 interface RowProps {
   index: number;

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { overflows, PeriodTableView } from '../../../../renderer/src/features/timeline/PeriodTableView';
+import { PeriodTableView } from '../../../../renderer/src/features/timeline/PeriodTableView';
+import { overflows } from '../../../../renderer/src/format/cell-fit';
 import { useTimelineLink } from '../../../../renderer/src/features/timeline/timeline-link';
 import { SAFE_SCROLL_HEIGHT } from '../../../../renderer/src/features/timeline/scaled-scroll';
 import type { PeriodTable } from '../../../../shared/session/types';
