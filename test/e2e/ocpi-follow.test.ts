@@ -42,6 +42,12 @@ async function followProfile(
 }
 
 async function fetchInUi(page: Page, id: string, heading: string): Promise<void> {
+  // The profile the test made active, once the page has read the settings.
+  await page.waitForFunction(
+    () =>
+      document.querySelector<HTMLSelectElement>('#profile-select')?.selectedOptions[0]?.text !==
+      'Demo (bundled sessions)',
+  );
   await page.getByLabel('Session id or URL').fill(id);
   await page.getByRole('button', { name: 'Fetch' }).click();
   await page.getByRole('heading', { name: heading }).waitFor({ timeout: 20_000 });

@@ -59,13 +59,15 @@ export async function initialize(): Promise<void> {
     unsubscribeNotice();
   };
   const edits = settingsEdits;
-  const [settings] = await Promise.all([
-    call((b) => b['settings:get']()),
+  await Promise.all([
+    // Applied as soon as read, not after the token states: the active profile must be there before a Fetch.
+    // A choice made while the window was still loading (a profile picked at once) is newer than this answer.
+    call((b) => b['settings:get']()).then((settings) => {
+      if (settings && settingsEdits === edits) set({ settings });
+    }),
     refreshProfiles(),
     refreshHistory(),
   ]);
-  // A choice made while the window was still loading (a profile picked at once) is newer than this answer.
-  if (settings && settingsEdits === edits) set({ settings });
   await restoreAfterReload(bridge);
 }
 
