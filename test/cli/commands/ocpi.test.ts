@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
 import { ProfileStore } from '../../../services/storage/profiles';
 import { datasetSessionId } from '../../../shared/demo/session-dataset';
-import { DEFAULT_MAX_BYTES } from '../../../shared/domain/profile';
 import { memoryIo } from '../../support/memory-io';
 import { type MockOcpiServer, startOcpiServer } from '../../../tools/mock-api/ocpi-server';
+import { ocpiProfileInput } from '../../fixtures/ocpi-profile';
 
 let server: MockOcpiServer;
 let dir: string;
@@ -226,21 +226,18 @@ describe('ocpi-inspect fetch --versions-url', () => {
 
   it('--profile NAME uses the profile’s OCPI settings and remembers a token form the fallback found', async () => {
     const store = await ProfileStore.open(dir);
-    const saved = await store.save({
-      name: 'Inverted CPO',
-      baseUrl: server.baseUrl,
-      flavour: 'ocpi-2.2.1',
-      auth: { kind: 'token' },
-      base64Token: false,
-      timeouts: { connectMs: 2000, totalMs: 10_000 },
-      maxBytes: DEFAULT_MAX_BYTES,
-      ocpi: {
-        versionsUrl: server.versionsUrl('inverted-tokens'),
-        version: '2.2.1',
-        countryCode: 'NL',
-        partyId: 'SIN',
-      },
-    });
+    const saved = await store.save(
+      ocpiProfileInput(
+        server.baseUrl,
+        {
+          versionsUrl: server.versionsUrl('inverted-tokens'),
+          version: '2.2.1',
+          countryCode: 'NL',
+          partyId: 'SIN',
+        },
+        'Inverted CPO',
+      ),
+    );
     expect(saved.ok).toBe(true);
     const r = await cli(['fetch', id, '--profile', 'Inverted CPO']);
     expect(r.code).toBe(0);

@@ -14,10 +14,10 @@ import { discover } from '../../../services/ocpi/discovery';
 import { followOnce, type FollowTarget } from '../../../services/ocpi/follow-session';
 import { OcpiConnection } from '../../../services/ocpi/ocpi-connection';
 import { GROWING_BASE_PERIODS, GROWING_SESSION_ID } from '../../../shared/demo/growing-session';
-import { DEFAULT_MAX_BYTES } from '../../../shared/domain/profile';
 import { byIdInterface } from '../../../shared/ocpi/interfaces';
 import { rawLastUpdated } from '../../../shared/ocpi/session-rows';
 import { type MockOcpiServer, type Scenario, startOcpiServer } from '../../../tools/mock-api/ocpi-server';
+import { ocpiProfileInput } from '../../fixtures/ocpi-profile';
 
 const COUNT = 30;
 const SPACING_MIN = 2;
@@ -128,16 +128,12 @@ describe("the app's follow tick on the growing session", () => {
       },
       client: { retryDelaysMs: [] },
     });
-    const saved = await services.profiles.save({
-      name: 'CPO',
-      baseUrl: server.baseUrl,
-      flavour: 'ocpi-2.2.1',
-      auth: { kind: 'token' },
-      base64Token: false,
-      timeouts: { connectMs: 2000, totalMs: 10_000 },
-      maxBytes: DEFAULT_MAX_BYTES,
-      ocpi: { versionsUrl: server.versionsUrl('growing-session'), version: '2.2.1' },
-    });
+    const saved = await services.profiles.save(
+      ocpiProfileInput(server.baseUrl, {
+        versionsUrl: server.versionsUrl('growing-session'),
+        version: '2.2.1',
+      }),
+    );
     if (!saved.ok) throw new Error(saved.error.message);
     profileId = saved.value.id;
     await services.tokens.set(profileId, server.token, true);

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../services/app-services';
 import { datasetSessionId } from '../../../shared/demo/session-dataset';
-import { DEFAULT_MAX_BYTES } from '../../../shared/domain/profile';
 import type { SessionRow } from '../../../shared/ocpi/session-rows';
 import { type MockOcpiServer, startOcpiServer } from '../../../tools/mock-api/ocpi-server';
+import { ocpiProfileInput } from '../../fixtures/ocpi-profile';
 
 const ACTIVE = datasetSessionId(7);
 let server: MockOcpiServer;
@@ -36,16 +36,13 @@ beforeEach(async () => {
     },
     client: { retryDelaysMs: [] },
   });
-  const saved = await services.profiles.save({
-    name: 'CPO',
-    baseUrl: server.baseUrl,
-    flavour: 'ocpi-2.2.1',
-    auth: { kind: 'token' },
-    base64Token: false,
-    timeouts: { connectMs: 2000, totalMs: 10_000 },
-    maxBytes: DEFAULT_MAX_BYTES,
-    ocpi: { versionsUrl: server.versionsUrl(''), countryCode: 'NL', partyId: 'SIN' },
-  });
+  const saved = await services.profiles.save(
+    ocpiProfileInput(server.baseUrl, {
+      versionsUrl: server.versionsUrl(''),
+      countryCode: 'NL',
+      partyId: 'SIN',
+    }),
+  );
   if (!saved.ok) throw new Error(saved.error.message);
   profileId = saved.value.id;
   await services.tokens.set(profileId, server.token, true);

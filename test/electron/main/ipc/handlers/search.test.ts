@@ -10,9 +10,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createIpcHandlers, type IpcHandlers } from '../../../../../electron/main/ipc/handlers/index';
 import { createAppServices, type AppServices } from '../../../../../services/app-services';
 import { datasetSessionId } from '../../../../../shared/demo/session-dataset';
-import { DEFAULT_MAX_BYTES } from '../../../../../shared/domain/profile';
 import type { SearchDoneEvent, SearchRow } from '../../../../../shared/domain/search';
 import { type MockOcpiServer, startOcpiServer } from '../../../../../tools/mock-api/ocpi-server';
+import { ocpiProfileInput } from '../../../../fixtures/ocpi-profile';
 
 const COUNT = 240;
 const SPACING_MIN = 5;
@@ -74,16 +74,9 @@ afterEach(async () => {
 });
 
 async function ocpiProfile(ocpi: Record<string, unknown> = {}): Promise<string> {
-  const saved = await handlers['profiles:save']({
-    name: 'CPO',
-    baseUrl: server.baseUrl,
-    flavour: 'ocpi-2.2.1',
-    auth: { kind: 'token' },
-    base64Token: false,
-    timeouts: { connectMs: 2000, totalMs: 10_000 },
-    maxBytes: DEFAULT_MAX_BYTES,
-    ocpi: { versionsUrl: server.versionsUrl(''), ...ocpi },
-  });
+  const saved = await handlers['profiles:save'](
+    ocpiProfileInput(server.baseUrl, { versionsUrl: server.versionsUrl(''), ...ocpi }),
+  );
   if (!saved.ok) throw new Error(saved.error.message);
   const set = await handlers['token:set']({
     profileId: saved.value.id,
@@ -217,16 +210,9 @@ describe('search:start', () => {
         confirm: async () => false,
       },
     });
-    const saved = await strictHandlers['profiles:save']({
-      name: 'CPO',
-      baseUrl: server.baseUrl,
-      flavour: 'ocpi-2.2.1',
-      auth: { kind: 'token' },
-      base64Token: false,
-      timeouts: { connectMs: 2000, totalMs: 10_000 },
-      maxBytes: DEFAULT_MAX_BYTES,
-      ocpi: { versionsUrl: server.versionsUrl('page-fails-once') },
-    });
+    const saved = await strictHandlers['profiles:save'](
+      ocpiProfileInput(server.baseUrl, { versionsUrl: server.versionsUrl('page-fails-once') }),
+    );
     if (!saved.ok) throw new Error(saved.error.message);
     await strictHandlers['token:set']({ profileId: saved.value.id, token: server.token, memoryOnly: true });
     const to = Math.floor((Date.now() + 3_600_000) / 1000) * 1000;
