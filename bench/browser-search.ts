@@ -226,8 +226,9 @@ export async function runBrowserSearchBench(): Promise<void> {
     const over = durations.filter((t) => t > TASK_BUDGET_MS).length;
     const cpu = r.tasks.map((t) => t.cpuMs);
     const cpuOver = cpu.filter((t) => t > TASK_BUDGET_MS).length;
+    // By thread time: on this shared machine a long wall time is often another process's turn.
     const longest = [...r.tasks]
-      .sort((a, b) => b.ms - a.ms)
+      .sort((a, b) => b.cpuMs - a.cpuMs)
       .slice(0, 3)
       .map(
         (t) =>

@@ -37,6 +37,14 @@ async function searchAll(page: Page): Promise<void> {
   const view = page.getByRole('region', { name: 'Search sessions' });
   await view.getByRole('button', { name: 'Search', exact: true }).click();
   await page.getByTestId('search-progress').filter({ hasText: 'Done' }).waitFor({ timeout: 20_000 });
+  // Rows past a frame's budget get their cells a frame or two later (useRowBudget).
+  await expect
+    .poll(() =>
+      bodyRows(page)
+        .filter({ hasNot: page.getByRole('cell') })
+        .count(),
+    )
+    .toBe(0);
 }
 
 const bodyRows = (page: Page) => page.locator('.search-table__row--body');

@@ -1,14 +1,16 @@
 /**
  * The listed sessions, virtualized (only the rows on screen exist in the DOM), sortable by any column.
  * While pages stream in, each render places only the new rows (extendVisible); a row on screen is not
- * rendered again unless it moved, and then only its place, not its cells (which format three times).
+ * rendered again unless it moved, and then only its place, not its cells (which format three times). New
+ * rows get their cells within a frame budget (`useRowBudget`).
  */
 import { memo, useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SearchRow } from '../../../../shared/domain/search';
 import { formatNumber, formatTime } from '../../format/format';
 import { extendVisible, nextSort, type ShownRows, type SortKey, type SortOrder } from './search-table';
 import { overflows } from '../../format/cell-fit';
+import { useRowBudget } from '../../app/use-row-budget';
+import { useFixedRows } from '../../app/use-fixed-rows';
 
 const ROW_HEIGHT = 26;
 
@@ -79,12 +81,9 @@ export function SearchTable({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [rows, version, sort, onlyWithFindings],
   );
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-  });
+  const { first, end } = useFixedRows(scroller, shown.length, ROW_HEIGHT, 6);
+  const inDom = shown.slice(first, end);
+  const withCells = useRowBudget(inDom.map((row) => row.key));
   return (
     <div ref={scroller} className="search-table" tabIndex={-1} data-testid="search-table">
       <div
@@ -121,14 +120,14 @@ export function SearchTable({
             })}
           </div>
         </div>
-        <div role="rowgroup" className="search-table__body" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => (
+        <div role="rowgroup" className="search-table__body" style={{ height: shown.length * ROW_HEIGHT }}>
+          {inDom.map((row, i) => (
             <BodyRow
-              key={shown[item.index].key}
-              row={shown[item.index]}
-              index={item.index}
-              start={item.start}
+              key={row.key}
+              row={row}
+              index={first + i}
               zone={zone}
+              cells={withCells.has(row.key)}
               onOpen={onOpen}
             />
           ))}
@@ -141,25 +140,30 @@ export function SearchTable({
 interface BodyRowProps {
   row: SearchRow;
   index: number;
-  start: number;
   zone: string | undefined;
+  /** False for a frame or two when more rows arrived at once than one frame renders (`useRowBudget`). */
+  cells: boolean;
   onOpen(row: SearchRow): void;
 }
 
-const BodyRow = memo(function BodyRow({ row, index, start, zone, onOpen }: BodyRowProps) {
+const BodyRow = memo(function BodyRow({ row, index, zone, cells, onOpen }: BodyRowProps) {
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
       tabIndex={0}
       className={`search-table__row search-table__row--body${row.anomalies.length > 0 ? ' has-findings' : ''}`}
-      style={{ gridTemplateColumns: TEMPLATE, transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      style={{
+        gridTemplateColumns: TEMPLATE,
+        transform: `translateY(${index * ROW_HEIGHT}px)`,
+        height: ROW_HEIGHT,
+      }}
       onClick={() => onOpen(row)}
       onKeyDown={(e) => {
         if (e.key === 'Enter') onOpen(row);
       }}
     >
-      <Cells row={row} zone={zone} />
+      {cells && <Cells row={row} zone={zone} />}
     </div>
   );
 });
@@ -168,17 +172,15 @@ const BodyRow = memo(function BodyRow({ row, index, start, zone, onOpen }: BodyR
 const Cells = memo(function Cells({ row, zone }: { row: SearchRow; zone: string | undefined }) {
   return COLUMNS.map((c) => {
     const text = c.cell(row, zone);
-    // Narrow windows cut long ids and check lists: the whole text shows on hover.
+    const clip = typeof c.width === 'string' || overflows(text, c.width);
+    // Narrow windows cut long ids and check lists: the whole text shows on hover. A cell that fits needs
+    // no tooltip, and an attribute less on each of ~300 cells shortens the first render of results.
     return (
       <div
         key={c.key}
         role="cell"
-        className={
-          typeof c.width === 'string' || overflows(text, c.width)
-            ? 'search-table__cell search-table__cell--clip'
-            : 'search-table__cell'
-        }
-        title={text}
+        className={clip ? 'search-table__cell search-table__cell--clip' : 'search-table__cell'}
+        title={clip ? text : undefined}
       >
         {text}
       </div>

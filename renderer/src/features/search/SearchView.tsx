@@ -3,7 +3,7 @@
  * what was listed. Pages stream in with progress and cancel; a failed page keeps the rows and names the
  * part of the window not read; X-Total-Count and its drift are shown; a row opens in the inspector.
  */
-import { useMemo, type FormEvent } from 'react';
+import { useEffect, useMemo, type FormEvent } from 'react';
 import { isoInZone, localZone } from '../../../../shared/present/time';
 import { RequestList } from '../../app/RequestList';
 import { presentRequest } from '../../../../shared/present/present-session';
@@ -127,6 +127,9 @@ export function SearchView() {
     const offset = isoInZone(Date.now(), zone).slice(23);
     return zone === 'UTC' || offset === 'Z' ? zone : `${zone} (UTC${offset})`;
   }, [zone]);
+  // The zone's first time format builds its Intl formatter (a few ms): done as the view opens, so the
+  // first frame of results does not pay it.
+  useEffect(() => void formatTime(Date.now(), zone), [zone]);
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     void startSearch();

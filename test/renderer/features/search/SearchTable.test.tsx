@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /** The search table: virtualized over 10,000 rows, sortable by column, "only with findings", open on click. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import type { SearchRow } from '../../../../shared/domain/search';
 import { SearchTable } from '../../../../renderer/src/features/search/SearchTable';
@@ -11,11 +11,18 @@ import {
   type SortOrder,
   visibleRows,
 } from '../../../../renderer/src/features/search/search-table';
+import { FIRST_MS_PER_ROW, rowsForBudget } from '../../../../renderer/src/app/use-row-budget';
 
 afterEach(cleanup);
 
 const sizes = ['clientHeight', 'clientWidth'] as const;
+// jsdom has no ResizeObserver: the table reads its height once as it mounts.
+class NoResizeObserver {
+  observe(): void {}
+  disconnect(): void {}
+}
 beforeAll(() => {
+  vi.stubGlobal('ResizeObserver', NoResizeObserver);
   for (const key of sizes)
     Object.defineProperty(HTMLElement.prototype, key, {
       configurable: true,
@@ -23,6 +30,7 @@ beforeAll(() => {
     });
 });
 afterAll(() => {
+  vi.unstubAllGlobals();
   for (const key of sizes) delete (HTMLElement.prototype as unknown as Record<string, unknown>)[key];
 });
 
@@ -68,6 +76,13 @@ function Harness({ rows, opened }: { rows: SearchRow[]; opened: SearchRow[] }) {
   );
 }
 
+/** Rows past a frame's budget get their cells in the next frames (useRowBudget). */
+const cellsFilled = () =>
+  waitFor(() => {
+    for (const r of screen.getAllByRole('row').slice(1))
+      expect(r.querySelector('[role=cell]')).not.toBeNull();
+  });
+
 const firstCells = () =>
   screen
     .getAllByRole('row')
@@ -83,10 +98,37 @@ describe('SearchTable', () => {
     expect(shown).toBeLessThan(60);
   });
 
-  it('sorts by a column ascending, then descending, then back to the order read', () => {
+  it('gives new rows their cells within a frame budget, and the rest in the next frames', async () => {
     render(<Harness rows={many(30)} opened={[]} />);
+    const rows = screen.getAllByRole('row').slice(1);
+    const filled = rows.filter((r) => r.querySelector('[role=cell]') !== null);
+    // The first render's budget is the cold one; the one after it (the viewport read, before paint) has
+    // a budget from the cost measured. Not all rows fit in either.
+    expect(filled.length).toBeGreaterThanOrEqual(rowsForBudget(FIRST_MS_PER_ROW));
+    expect(filled.length).toBeLessThan(rows.length);
+    // The empty ones are still rows in their place, so the table does not jump when they fill.
+    expect(rows.map((r) => r.getAttribute('aria-rowindex'))).toEqual(rows.map((_, i) => String(i + 2)));
+    await cellsFilled();
+  });
+
+  it('shows the rows of the scrolled-to part of the list', async () => {
+    render(<Harness rows={many(10_000)} opened={[]} />);
+    const scroller = screen.getByTestId('search-table');
+    scroller.scrollTop = 26 * 5_000;
+    fireEvent.scroll(scroller);
+    await cellsFilled();
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows.some((r) => r.getAttribute('aria-rowindex') === String(5_000 + 2))).toBe(true);
+    expect(firstCells()).toContain('S5000');
+    expect(firstCells()).not.toContain('S0');
+  });
+
+  it('sorts by a column ascending, then descending, then back to the order read', async () => {
+    render(<Harness rows={many(30)} opened={[]} />);
+    await cellsFilled();
     const kwh = screen.getByRole('button', { name: 'kWh' });
     fireEvent.click(kwh);
+    await cellsFilled();
     expect(screen.getAllByRole('columnheader')[4].getAttribute('aria-sort')).toBe('ascending');
     const asc = screen
       .getAllByRole('row')
@@ -95,12 +137,14 @@ describe('SearchTable', () => {
     expect(asc).toEqual([...asc].sort((a, b) => a - b));
     expect(asc[0]).toBe(0);
     fireEvent.click(kwh);
+    await cellsFilled();
     const desc = screen
       .getAllByRole('row')
       .slice(1)
       .map((r) => Number(r.querySelectorAll('[role=cell]')[4].textContent));
     expect(desc[0]).toBe(49);
     fireEvent.click(kwh);
+    await cellsFilled();
     expect(firstCells().slice(0, 3)).toEqual(['S0', 'S1', 'S2']);
     expect(screen.getAllByRole('columnheader')[4].getAttribute('aria-sort')).toBe('none');
   });
@@ -110,6 +154,18 @@ describe('SearchTable', () => {
     fireEvent.click(screen.getByLabelText('Only with findings'));
     expect(screen.getByRole('table').getAttribute('aria-label')).toBe('Sessions found (6)');
     expect(firstCells()).toEqual(['S0', 'S5', 'S10', 'S15', 'S20', 'S25']);
+  });
+
+  it('gives a tooltip with the whole text to the cells that clip, and none to the cells that fit', () => {
+    const long = 'EVSE-WITH-A-VERY-LONG-UID-THAT-IS-CUT';
+    render(<Harness rows={[row(1, { evseUid: long, status: 'ACTIVE' })]} opened={[]} />);
+    const cells = screen.getAllByRole('cell');
+    const evse = cells.find((c) => c.textContent === long);
+    expect(evse?.getAttribute('title')).toBe(long);
+    expect(evse?.className).toContain('search-table__cell--clip');
+    const status = cells.find((c) => c.textContent === 'ACTIVE');
+    expect(status?.hasAttribute('title')).toBe(false);
+    expect(status?.className).not.toContain('--clip');
   });
 
   it('opens a row on click and on Enter', () => {
