@@ -20,7 +20,7 @@ describe('row budget', () => {
     const cold = rowsForBudget(FIRST_MS_PER_ROW);
     expect(cold).toBeGreaterThanOrEqual(4);
     expect(cold).toBeLessThan(25);
-    expect(rowsForBudget(0.1)).toBeGreaterThan(40);
+    expect(rowsForBudget(0.1)).toBeGreaterThan(5 * cold);
     expect(rowsForBudget(0)).toBe(200);
     expect(rowsForBudget(1000)).toBe(4);
   });
