@@ -7,6 +7,7 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'test/packaging/**', 'node_modules/**'],
     // keytar (libsecret) deadlocks in the threads pool; forks is vitest 4's default but say so.
     pool: 'forks',
+    setupFiles: ['test/setup/jsdom-gaps.ts'],
     testTimeout: 20_000,
   },
 });

@@ -4,17 +4,28 @@
  * peaks and dips survive at any zoom. Returns sorted, de-duplicated indices into the original arrays.
  */
 /**
- * Per block of `size` consecutive values, the index of its minimum and of its maximum (-1 when the block
- * holds only NaN). With it, a bucket spanning many blocks reads one pair per block instead of every value,
- * so a zoom over 2,000,000 periods costs thousands of comparisons, not millions.
+ * Per block of consecutive values, the index of its minimum and of its maximum (-1 when the block holds only
+ * NaN), at block sizes `size` (a power of two), 8 × `size`, 64 × `size` … With it, a bucket reads a few blocks of each size
+ * at its edges and the largest blocks between, so a zoom over 2,000,000 periods costs thousands of
+ * comparisons, not millions. One level of 64 had left up to 126 single values per bucket edge to read.
  */
-export interface BlockExtremes {
+export interface BlockLevel {
   size: number;
   min: Int32Array;
   max: Int32Array;
 }
+export interface BlockExtremes {
+  /** Ascending block sizes, each 8 times the one before. */
+  levels: BlockLevel[];
+}
 
-export function blockExtremes(ys: Float64Array, size = 64): BlockExtremes {
+/** 8 = 2³: each level's block size is the one below shifted by 3 (extremesIn). */
+const LEVEL_STEP = 8;
+
+/** `size` must be a power of two. */
+export function blockExtremes(ys: Float64Array, size = 8): BlockExtremes {
+  if (!(size >= 1 && Number.isInteger(Math.log2(size))))
+    throw new RangeError(`block size ${size}: not a power of two`);
   const blocks = Math.ceil(ys.length / size);
   const min = new Int32Array(blocks).fill(-1);
   const max = new Int32Array(blocks).fill(-1);
@@ -34,7 +45,35 @@ export function blockExtremes(ys: Float64Array, size = 64): BlockExtremes {
       }
     }
   }
-  return { size, min, max };
+  const levels: BlockLevel[] = [{ size, min, max }];
+  // Each level from the one below: the extremes of 8 blocks are among their 8 pairs.
+  for (let below = levels[0]; below.min.length > LEVEL_STEP; below = levels[levels.length - 1]) {
+    const count = Math.ceil(below.min.length / LEVEL_STEP);
+    const up: BlockLevel = {
+      size: below.size * LEVEL_STEP,
+      min: new Int32Array(count).fill(-1),
+      max: new Int32Array(count).fill(-1),
+    };
+    for (let b = 0; b < count; b++) {
+      let lo = Infinity;
+      let hi = -Infinity;
+      const last = Math.min(below.min.length, (b + 1) * LEVEL_STEP);
+      for (let k = b * LEVEL_STEP; k < last; k++) {
+        const a = below.min[k];
+        if (a >= 0 && ys[a] < lo) {
+          lo = ys[a];
+          up.min[b] = a;
+        }
+        const z = below.max[k];
+        if (z >= 0 && ys[z] > hi) {
+          hi = ys[z];
+          up.max[b] = z;
+        }
+      }
+    }
+    levels.push(up);
+  }
+  return { levels };
 }
 
 /** Index of the minimum and maximum of ys[start, end), earliest on ties, -1 when all NaN. */
@@ -44,30 +83,52 @@ function extremesIn(
   end: number,
   blocks: BlockExtremes | undefined,
 ): [number, number] {
+  const levels = blocks?.levels ?? [];
+  const top = levels.length - 1;
+  // Sizes are powers of two: alignment is a mask, the block number a shift.
+  const shift0 = top >= 0 ? Math.log2(levels[0].size) : 0;
+  const mask0 = top >= 0 ? levels[0].size - 1 : -1;
   let minI = -1;
   let maxI = -1;
   let min = Infinity;
   let max = -Infinity;
-  const take = (i: number, useMin: boolean, useMax: boolean): void => {
-    const v = ys[i];
-    // NaN compares false both ways, so absent values are skipped without a separate test.
-    if (useMin && v < min) {
-      min = v;
-      minI = i;
-    }
-    if (useMax && v > max) {
-      max = v;
-      maxI = i;
-    }
-  };
   let i = start;
+  // In index order, and a block's own extremes are its earliest: strict comparisons keep the earliest.
+  // NaN compares false both ways, so absent values are skipped without a separate test.
   while (i < end) {
-    if (blocks && i % blocks.size === 0 && i + blocks.size <= end) {
-      const b = i / blocks.size;
-      if (blocks.min[b] >= 0) take(blocks.min[b], true, false);
-      if (blocks.max[b] >= 0) take(blocks.max[b], false, true);
-      i += blocks.size;
-    } else take(i++, true, true);
+    if (top >= 0 && (i & mask0) === 0 && i + levels[0].size <= end) {
+      // The largest block that starts here and ends in the range.
+      let l = 0;
+      let shift = shift0;
+      while (l < top && (i & ((1 << (shift + 3)) - 1)) === 0 && i + (1 << (shift + 3)) <= end) {
+        l++;
+        shift += 3;
+      }
+      const level = levels[l];
+      const b = i >>> shift;
+      const a = level.min[b];
+      if (a >= 0 && ys[a] < min) {
+        min = ys[a];
+        minI = a;
+      }
+      const z = level.max[b];
+      if (z >= 0 && ys[z] > max) {
+        max = ys[z];
+        maxI = z;
+      }
+      i += 1 << shift;
+    } else {
+      const v = ys[i];
+      if (v < min) {
+        min = v;
+        minI = i;
+      }
+      if (v > max) {
+        max = v;
+        maxI = i;
+      }
+      i++;
+    }
   }
   return [minI, maxI];
 }

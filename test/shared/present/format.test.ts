@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { formatBytes } from '../../../renderer/src/format/format';
 import { costLines } from '../../../shared/present/cost';
 import { maskId } from '../../../shared/present/mask';
@@ -14,6 +15,54 @@ describe('time display', () => {
     expect(formatTime(T, 'UTC', true)).toBe('2024-01-15 13:05:09.042');
     expect(formatTime(null, 'UTC')).toBe('—');
   });
+  it('reads as Intl writes the instant, in any zone, across DST changes and before and after 1980', () => {
+    // The reference: Intl itself, asked for every instant (what formatTime avoids doing).
+    const reference = (ms: number, zone: string | undefined, withMs: boolean): string => {
+      const parts = new Map(
+        new Intl.DateTimeFormat('en-CA', {
+          timeZone: zone,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+          hourCycle: 'h23',
+          ...(withMs ? { fractionalSecondDigits: 3 } : {}),
+        })
+          .formatToParts(ms)
+          .map((p) => [p.type, p.value]),
+      );
+      const frac = withMs ? `.${parts.get('fractionalSecond')}` : '';
+      return `${parts.get('year')}-${parts.get('month')}-${parts.get('day')} ${parts.get('hour')}:${parts.get('minute')}:${parts.get('second')}${frac}`;
+    };
+    const zones = [
+      undefined,
+      'UTC',
+      'Europe/Amsterdam',
+      'America/St_Johns',
+      'Asia/Kathmandu',
+      'Australia/Lord_Howe',
+      'Africa/Monrovia',
+      'Pacific/Chatham',
+    ];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1960, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        fc.constantFrom(...zones),
+        fc.boolean(),
+        (ms, zone, withMs) => {
+          expect(formatTime(ms, zone, withMs)).toBe(reference(ms, zone, withMs));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // Each side of a DST change in Amsterdam (2024-03-31 01:00 UTC), in order, as a table's rows would ask.
+    const change = Date.UTC(2024, 2, 31, 1);
+    for (let ms = change - 3_600_000; ms <= change + 3_600_000; ms += 60_000)
+      expect(formatTime(ms, 'Europe/Amsterdam')).toBe(reference(ms, 'Europe/Amsterdam', false));
+  });
+
   it('writes ISO 8601 with the zone offset, or Z for UTC', () => {
     expect(isoInZone(T, 'UTC')).toBe('2024-01-15T13:05:09.042Z');
     expect(isoInZone(T, 'Europe/Brussels')).toBe('2024-01-15T14:05:09.042+01:00');

@@ -50,14 +50,17 @@ describe('minMaxIndices', () => {
   it('picks the same indices with block extremes as by reading every value', () => {
     fc.assert(
       fc.property(
+        // size 'max': fast-check's default keeps arrays to a few values, too short to use any block.
         fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constant(Number.NaN)), {
           minLength: 1,
           maxLength: 3000,
+          size: 'max',
         }),
         fc.integer({ min: 1, max: 30 }),
-        fc.integer({ min: 1, max: 70 }),
+        fc.integer({ min: 0, max: 6 }),
         fc.nat(),
-        (values, buckets, size, cut) => {
+        (values, buckets, log2Size, cut) => {
+          const size = 2 ** log2Size;
           const ys = Float64Array.from(values);
           const neg = ys.map((v) => -v);
           const from = cut % ys.length;
@@ -74,8 +77,21 @@ describe('minMaxIndices', () => {
 
   it('block extremes mark an all-NaN block with -1', () => {
     const b = blockExtremes(Float64Array.from([Number.NaN, Number.NaN, 2, 1, 3]), 2);
-    expect(Array.from(b.min)).toEqual([-1, 3, 4]);
-    expect(Array.from(b.max)).toEqual([-1, 2, 4]);
+    expect(Array.from(b.levels[0].min)).toEqual([-1, 3, 4]);
+    expect(Array.from(b.levels[0].max)).toEqual([-1, 2, 4]);
+  });
+
+  it('block extremes stack levels 8 times larger, each from the one below, earliest on ties', () => {
+    const ys = Float64Array.from({ length: 1000 }, (_, i) => (i % 100 === 37 ? 9 : i % 100 === 50 ? -9 : 0));
+    const b = blockExtremes(ys, 2);
+    // No level of one block: a block as large as the column never fits inside a range of it.
+    expect(b.levels.map((l) => l.size)).toEqual([2, 16, 128]);
+    expect(b.levels.map((l) => l.min.length)).toEqual([500, 63, 8]);
+    expect([b.levels[2].min[0], b.levels[2].max[0]]).toEqual([50, 37]);
+    expect([b.levels[2].min[7], b.levels[2].max[7]]).toEqual([950, 937]);
+    // A block of equal values: its first index.
+    expect([b.levels[1].min[0], b.levels[1].max[0]]).toEqual([0, 0]);
+    expect(() => blockExtremes(ys, 6)).toThrow(RangeError);
   });
 
   it('returns nothing for an empty range', () => {
@@ -193,6 +209,7 @@ describe('stepWindow', () => {
           {
             minLength: 1,
             maxLength: 3000,
+            size: 'max',
           },
         ),
         fc.integer({ min: 4, max: 300 }),

@@ -1,10 +1,12 @@
 /**
- * Every period with every dimension, virtualized: only the rows on screen exist in the DOM. Above
- * SAFE_SCROLL_HEIGHT of rows the scroll is scaled (scaled-scroll.ts): the virtualizer works in the rows'
- * own offsets, and the window of rows is placed inside the viewport of the capped spacer.
+ * Every period with every dimension, virtualized: only the rows on screen exist in the DOM. Rows are all one
+ * height, so which are on screen is arithmetic (`rowWindow`); a general virtualizer also kept two arrays of
+ * every row's place, 48 MB at 2,000,000 periods. Above SAFE_SCROLL_HEIGHT of rows the scroll is scaled
+ * (scaled-scroll.ts): the window is computed in the rows' own offsets and placed inside the viewport of
+ * the capped spacer.
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { observeElementOffset, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { PeriodTable } from '../../../../shared/session/types';
 import { formatNumber, formatTime } from '../../format/format';
 import { useTimelineLink } from './timeline-link';
@@ -18,9 +20,12 @@ import {
   type ScrollGeometry,
 } from './scaled-scroll';
 import { overflows } from '../../format/cell-fit';
+import { rowWindow, type RowWindow } from '../../app/use-fixed-rows';
 
 /** Every row's height, the header's too (the sticky header covers one row of the scroller). */
 const ROW_HEIGHT = 24;
+/** Rows beyond the 320 px on screen: a zoom moves the table, and every new row is laid out. */
+const OVERSCAN = 1;
 /** What an arrow key moves, px of rows, as Chromium does for an unscaled scroller. */
 const ARROW_STEP = 40;
 
@@ -57,14 +62,13 @@ interface RowProps {
   index: number;
   start: number;
   columns: Column[];
-  template: string;
 }
 
 /**
  * One row. It reads only whether it is the hovered one, so moving the chart cursor (or a zoom that moves
- * it) re-renders two rows, not the table: a table render makes the virtualizer measure the page.
+ * it) re-renders two rows, not the table.
  */
-const PeriodRow = memo(function PeriodRow({ index, start, columns, template }: RowProps) {
+const PeriodRow = memo(function PeriodRow({ index, start, columns }: RowProps) {
   const hovered = useTimelineLink((s) => s.hovered === index);
   return (
     <div
@@ -72,16 +76,22 @@ const PeriodRow = memo(function PeriodRow({ index, start, columns, template }: R
       aria-rowindex={index + 2}
       className={`period-table__row${hovered ? ' is-hovered' : ''}`}
       onMouseEnter={() => useTimelineLink.setState({ pointed: index })}
-      style={{ gridTemplateColumns: template, transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
     >
       {columns.map((c) => {
         const text = c.cell(index);
         return overflows(text, c.width) ? (
-          <div key={c.label} role="cell" className="period-table__cell period-table__cell--clip" title={text}>
+          <div
+            key={c.label}
+            role="cell"
+            className="period-table__cell period-table__cell--clip"
+            style={{ width: c.width }}
+            title={text}
+          >
             {text}
           </div>
         ) : (
-          <div key={c.label} role="cell" className="period-table__cell">
+          <div key={c.label} role="cell" className="period-table__cell" style={{ width: c.width }}>
             {text}
           </div>
         );
@@ -107,7 +117,6 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
   const seen = useRef({ scrollTop: 0, viewport: 0 });
   const firstInView = useTimelineLink((s) => s.firstInView);
   const columns = useMemo(() => columnsFor(periods, zone), [periods, zone]);
-  const template = columns.map((c) => `${c.width}px`).join(' ');
   const totalWidth = columns.reduce((sum, c) => sum + c.width, 0);
   const count = periods.count;
   // Neither depends on the viewport.
@@ -150,32 +159,14 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
     [geometry],
   );
 
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    // Few rows beyond the 320 px on screen: a zoom moves the table, and every new row is laid out.
-    overscan: 2,
-    observeElementRect: (instance, cb) =>
-      observeElementRect(instance, (rect) => {
-        if (instance.scrollElement) look(instance.scrollElement);
-        cb(rect);
-      }),
-    // The virtualizer sees the rows' own offsets; only the element's scrollTop is scaled.
-    observeElementOffset: (instance, cb) =>
-      observeElementOffset(instance, (_scrollTop, isScrolling) => {
-        if (instance.scrollElement) look(instance.scrollElement);
-        cb(rowsOffset(), isScrolling);
-      }),
-    scrollToFn: (offset, { adjustments = 0 }, instance) => {
-      const el = instance.scrollElement;
-      if (el) scrollToRowsOffset(el, offset + adjustments);
-    },
-  });
-
-  const items = virtualizer.getVirtualItems();
+  /** The rows in the DOM for what the scroller last showed: the viewport and a row either side. */
+  const windowNow = useCallback(
+    (): RowWindow => rowWindow(rowsOffset(), seen.current.viewport, count, ROW_HEIGHT, OVERSCAN),
+    [rowsOffset, count],
+  );
+  const [shown, setShown] = useState<RowWindow>({ first: 0, end: 0 });
   // Rows are placed relative to the first one rendered; the window itself goes where that row is seen.
-  const base = items[0]?.start ?? 0;
+  const base = shown.first * ROW_HEIGHT;
   const baseRef = useRef(base);
   baseRef.current = base;
 
@@ -186,17 +177,30 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
 
   useLayoutEffect(placeWindow);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    // Whichever of this and the virtualizer's listener runs first reads the new scrollTop.
-    const onScroll = () => {
+    // One listener reads the scroll (layout is clean as a frame starts), then renders the rows that came
+    // into view before the frame paints, then places them.
+    const update = (sync: boolean): void => {
       look(el);
+      const next = windowNow();
+      const apply = () =>
+        setShown((prev) => (prev.first === next.first && prev.end === next.end ? prev : next));
+      if (sync) flushSync(apply);
+      else apply();
       placeWindow();
     };
+    update(false);
+    const onScroll = () => update(true);
     el.addEventListener('scroll', onScroll, { passive: true });
-    return () => el.removeEventListener('scroll', onScroll);
-  }, [placeWindow]);
+    const resize = new ResizeObserver(() => update(false));
+    resize.observe(el);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      resize.disconnect();
+    };
+  }, [placeWindow, windowNow]);
 
   useEffect(() => {
     // A scaled scroller would move a wheel notch or an arrow key by dozens of rows: move the rows' offset
@@ -231,8 +235,7 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
   }, [scaled, rowsOffset, scrollToRowsOffset]);
 
   useEffect(() => {
-    // Rows are all ROW_HEIGHT tall, so the offset is known: set it directly. The virtualizer's
-    // scrollToIndex re-checks its target over the next frames, each check forcing a layout.
+    // Rows are all ROW_HEIGHT tall, so the offset is known: set it directly.
     const el = scroller.current;
     if (firstInView && el) scrollToRowsOffset(el, firstInView.index * ROW_HEIGHT);
   }, [firstInView, scrollToRowsOffset]);
@@ -257,14 +260,14 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
           style={{ width: totalWidth }}
         >
           <div role="rowgroup" className="period-table__head">
-            <div
-              role="row"
-              aria-rowindex={1}
-              className="period-table__row"
-              style={{ gridTemplateColumns: template }}
-            >
+            <div role="row" aria-rowindex={1} className="period-table__row">
               {columns.map((c) => (
-                <div key={c.label} role="columnheader" className="period-table__cell">
+                <div
+                  key={c.label}
+                  role="columnheader"
+                  className="period-table__cell"
+                  style={{ width: c.width }}
+                >
                   {c.label}
                 </div>
               ))}
@@ -278,17 +281,19 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
             }}
           >
             <div ref={windowRef} style={{ position: 'absolute', top: 0, left: 0, right: 0 }}>
-              {items.map((row) => (
-                <PeriodRow
-                  // Keyed by slot in the window, so a jump (a zoom) refills the same rows instead of
-                  // building new ones, and a scroll by one row reuses the row that left for the one that came.
-                  key={row.index % items.length}
-                  index={row.index}
-                  start={row.start - base}
-                  columns={columns}
-                  template={template}
-                />
-              ))}
+              {Array.from({ length: shown.end - shown.first }, (_, k) => {
+                const index = shown.first + k;
+                return (
+                  <PeriodRow
+                    // Keyed by slot in the window, so a jump (a zoom) refills the same rows instead of
+                    // building new ones, and a scroll by one row reuses the row that left for the one that came.
+                    key={index % (shown.end - shown.first)}
+                    index={index}
+                    start={k * ROW_HEIGHT}
+                    columns={columns}
+                  />
+                );
+              })}
             </div>
           </div>
         </div>

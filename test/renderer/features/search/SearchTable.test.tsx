@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /** The search table: virtualized over 10,000 rows, sortable by column, "only with findings", open on click. */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import type { SearchRow } from '../../../../shared/domain/search';
@@ -16,13 +16,7 @@ import { FIRST_MS_PER_ROW, rowsForBudget } from '../../../../renderer/src/app/us
 afterEach(cleanup);
 
 const sizes = ['clientHeight', 'clientWidth'] as const;
-// jsdom has no ResizeObserver: the table reads its height once as it mounts.
-class NoResizeObserver {
-  observe(): void {}
-  disconnect(): void {}
-}
 beforeAll(() => {
-  vi.stubGlobal('ResizeObserver', NoResizeObserver);
   for (const key of sizes)
     Object.defineProperty(HTMLElement.prototype, key, {
       configurable: true,
@@ -30,7 +24,6 @@ beforeAll(() => {
     });
 });
 afterAll(() => {
-  vi.unstubAllGlobals();
   for (const key of sizes) delete (HTMLElement.prototype as unknown as Record<string, unknown>)[key];
 });
 

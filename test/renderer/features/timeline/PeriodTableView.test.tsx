@@ -9,7 +9,7 @@ import type { PeriodTable } from '../../../../shared/session/types';
 
 afterEach(cleanup);
 
-// jsdom does not lay out: give elements the scroller's on-screen size, so the virtualizer shows a window.
+// jsdom does not lay out: give elements the scroller's on-screen size, so the table shows a window.
 const sizes = ['clientHeight', 'clientWidth'] as const;
 beforeAll(() => {
   for (const key of sizes) {
