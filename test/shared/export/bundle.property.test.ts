@@ -21,9 +21,22 @@ describe('bundles of generated and mutated payloads', () => {
           expect(back.value.checks).toEqual(loaded.checks);
           expect(back.value.warnings).toEqual(loaded.warnings);
         } else {
-          expect(back.value.session.periods).toEqual(loaded.session.periods);
+          // A value equal to an id is replaced wherever it is a whole value, a dimension's name too (a
+          // mutated payload may name one `0` and have `0` as its auth id): the columns keep their data.
+          const [was, now] = [loaded.session.periods, back.value.session.periods];
+          expect({ ...now, dimensionTypes: [], dimensions: null }).toEqual({
+            ...was,
+            dimensionTypes: [],
+            dimensions: null,
+          });
+          expect(now.dimensionTypes.length).toBe(was.dimensionTypes.length);
+          now.dimensionTypes.forEach((type, i) => {
+            if (type !== was.dimensionTypes[i]) expect(type).toMatch(/^REDACTED-\d+$/);
+            expect(now.dimensions.get(type)).toEqual(was.dimensions.get(was.dimensionTypes[i]));
+          });
           for (const id of [back.value.session.auth.id, back.value.session.auth.contractId])
-            expect(id === null || /^REDACTED-\d+$/.test(id)).toBe(true);
+            // An empty id has nothing to hide and stays empty.
+            expect(id === null || id === '' || /^REDACTED-\d+$/.test(id)).toBe(true);
         }
         expect(periodsToCsv(back.value.session).split('\r\n').length - 2).toBe(loaded.session.periods.count);
       }),
