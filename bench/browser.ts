@@ -138,9 +138,10 @@ async function traced<T>(page: Page, run: () => Promise<T>): Promise<{ result: T
 
 /**
  * Zooms by dragging across the plot (synthetic mouse events, so no automation latency is counted), each
- * zoom marked `zoom-<i>` and left to settle (the table follows the chart a frame later) before the next.
+ * zoom (the drag's release, or a double-click that resets) marked `zoom-<i>` and left to settle (the table
+ * follows the chart a frame later) before the next.
  */
-async function zoomTimes(page: Page, zoomCount = ZOOMS): Promise<ZoomTimes> {
+export async function zoomTimes(page: Page, zoomCount = ZOOMS): Promise<ZoomTimes> {
   const { result: frame, events } = await traced(page, () =>
     page.evaluate(async (zooms) => {
       const over = document.querySelector<HTMLElement>('[data-testid="timeline-panel"] .u-over');
@@ -171,28 +172,35 @@ async function zoomTimes(page: Page, zoomCount = ZOOMS): Promise<ZoomTimes> {
         // Alternate: zoom into a slice of the current view, then reset with a double-click.
         const from = rect.left + rect.width * (0.2 + 0.05 * (i % 4));
         const to = from + rect.width * 0.3;
-        performance.mark(`zoom-${i}`);
-        const t0 = performance.now();
         if (i % 2 === 0) {
+          // The drag itself (the selection following the pointer) is frames of its own before the zoom:
+          // the zoom is the release.
           mouse('mousedown', from, over);
           mouse('mousemove', (from + to) / 2, over);
           mouse('mousemove', to, over);
-          mouse('mouseup', to, document);
-        } else {
-          mouse('dblclick', to, over);
+          await settle();
         }
+        performance.mark(`zoom-${i}`);
+        const t0 = performance.now();
+        if (i % 2 === 0) mouse('mouseup', to, document);
+        else mouse('dblclick', to, over);
         await nextFrameDone();
         frame.push(performance.now() - t0);
         await settle();
+        performance.mark(`settled-${i}`);
       }
-      performance.mark(`zoom-${zooms}`);
       return frame;
     }, zoomCount),
   );
   // The page's main thread is the one its marks were recorded on.
-  const marks = events.filter((e) => /^zoom-\d+$/.test(e.name)).sort((a, b) => a.ts - b.ts);
-  if (marks.length !== zoomCount + 1)
-    throw new Error(`expected ${zoomCount + 1} zoom marks, got ${marks.length}`);
+  const marked = (prefix: string): TraceEvent[] =>
+    events.filter((e) => new RegExp(`^${prefix}-\\d+$`).test(e.name)).sort((a, b) => a.ts - b.ts);
+  const marks = marked('zoom');
+  const settled = marked('settled');
+  if (marks.length !== zoomCount || settled.length !== zoomCount)
+    throw new Error(
+      `expected ${zoomCount} zoom and settled marks, got ${marks.length} and ${settled.length}`,
+    );
   const { pid, tid } = marks[0];
   // Top-level tasks on that thread (a task run inside another is part of it), with their CPU time: on a
   // shared machine a task's wall time also counts the neighbours, its thread time only its own work.
@@ -211,7 +219,7 @@ async function zoomTimes(page: Page, zoomCount = ZOOMS): Promise<ZoomTimes> {
     // The mark is taken inside the task that dispatches the input, so that task counts from the mark on
     // (its CPU time in proportion).
     const from = marks[i].ts;
-    const to = marks[i + 1].ts;
+    const to = settled[i].ts;
     let sum = 0;
     let max = 0;
     for (const t of tasks) {

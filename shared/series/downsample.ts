@@ -191,6 +191,8 @@ export interface StepSeries {
   rise: Float64Array | null;
   /** Block extremes of `values`, so a column spanning many periods reads one pair per block. */
   blocks?: BlockExtremes;
+  /** Not drawn (a series switched off): only nulls, without reading its values. */
+  skip?: boolean;
 }
 
 /** uPlot AlignedData: x, then one array per series, null where the line breaks. */
@@ -247,12 +249,16 @@ export function stepWindow(
     if (!broken) return;
     xs.push((lastEnd + x[first]) / 2);
     // A ramp holds its level over the hole; a held value has none there.
-    series.forEach((s, j) => ys[j].push(s.rise ? value(s.values[last]) : null));
+    series.forEach((s, j) => ys[j].push(s.rise && !s.skip ? value(s.values[last]) : null));
   };
   const step = (p: number): void => {
     breakBefore(p);
     xs.push(x[p], xEnd[p]);
     series.forEach((s, j) => {
+      if (s.skip) {
+        ys[j].push(null, null);
+        return;
+      }
       const v = value(s.values[p]);
       ys[j].push(s.rise ? rampStart(s, p) : v, v);
     });
@@ -264,6 +270,10 @@ export function stepWindow(
     breakBefore(a);
     xs.push(x[a], xEnd[b - 1]);
     series.forEach((s, j) => {
+      if (s.skip) {
+        ys[j].push(null, null);
+        return;
+      }
       if (s.rise) {
         ys[j].push(rampStart(s, a), value(s.values[b - 1]));
         return;

@@ -122,8 +122,15 @@ describe('the timeline', () => {
     await page.keyboard.press('Enter');
     expect(await power.getAttribute('aria-pressed')).toBe('false');
     expect((await chartState(page)).series.find((s) => s.label === 'Power (kW)')?.show).toBe(false);
+    // A series switched off has no line computed (nulls); switched on, its line is there at once.
+    const values = (state: Awaited<ReturnType<typeof chartState>>, label: string) =>
+      state.data[1 + state.series.findIndex((s) => s.label === label)].filter((v) => v !== null);
+    expect(values(await chartState(page), 'Energy (period) (kWh)')).toEqual([]);
     await page.getByRole('button', { name: 'Energy (period) (kWh)' }).click();
-    expect((await chartState(page)).series.find((s) => s.label === 'Energy (period) (kWh)')?.show).toBe(true);
+    const shown = await chartState(page);
+    expect(shown.series.find((s) => s.label === 'Energy (period) (kWh)')?.show).toBe(true);
+    expect(values(shown, 'Energy (period) (kWh)').length).toBeGreaterThan(0);
+    expect(values(shown, 'Power (kW)')).toEqual([]);
   });
 
   it('exports the chart as a PNG from another tab, with room for its title and legend, focus kept', async () => {

@@ -116,6 +116,27 @@ describe('stepWindow', () => {
     return { x, xEnd: x.map((v) => v + 1), ys: Float64Array.from(values) };
   }
 
+  it('draws a skipped (hidden) series as nulls and leaves the others as they were', () => {
+    const n = 5_000;
+    const { x, xEnd, ys } = periods(Array.from({ length: n }, (_, i) => Math.sin(i / 50) * 10));
+    const other = ys.map((v) => -v);
+    const shown = [
+      { values: ys, rise: null, blocks: blockExtremes(ys) },
+      { values: other, rise: other, blocks: blockExtremes(other) },
+    ];
+    for (const [from, to, width] of [
+      [0, n, 300],
+      [100, 180, 800],
+    ]) {
+      const all = stepWindow(x, xEnd, shown, from, to, width);
+      const some = stepWindow(x, xEnd, [shown[0], { ...shown[1], skip: true }], from, to, width);
+      expect(some[0]).toEqual(all[0]);
+      expect(some[1]).toEqual(all[1]);
+      expect(some[2].length).toBe(all[2].length);
+      expect(some[2].every((v) => v === null)).toBe(true);
+    }
+  });
+
   it('gives nothing for no periods, or only NaN starts', () => {
     const none = stepWindow(new Float64Array(0), new Float64Array(0), [], 0, 10, 800);
     expect(none).toEqual([[]]);

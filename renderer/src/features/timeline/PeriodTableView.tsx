@@ -76,7 +76,7 @@ const PeriodRow = memo(function PeriodRow({ index, start, columns }: RowProps) {
       aria-rowindex={index + 2}
       className={`period-table__row${hovered ? ' is-hovered' : ''}`}
       onMouseEnter={() => useTimelineLink.setState({ pointed: index })}
-      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      style={{ top: start, height: ROW_HEIGHT }}
     >
       {columns.map((c) => {
         const text = c.cell(index);
@@ -115,7 +115,6 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
   // The scroller's scrollTop and rows viewport, read only where layout is already clean (a scroll event, a
   // resize, right after our own write): reading them while rendering would force a layout of the table.
   const seen = useRef({ scrollTop: 0, viewport: 0 });
-  const firstInView = useTimelineLink((s) => s.firstInView);
   const columns = useMemo(() => columnsFor(periods, zone), [periods, zone]);
   const totalWidth = columns.reduce((sum, c) => sum + c.width, 0);
   const count = periods.count;
@@ -191,16 +190,31 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
       else apply();
       placeWindow();
     };
+    /**
+     * Puts the first period a zoom shows at the top, and renders its rows at once: the zoom's own frame
+     * then lays out and paints the chart and the table together (a frame of their own cost a second
+     * style, layout and paint pass over the page). Rows are all ROW_HEIGHT tall, so the offset is known.
+     */
+    const follow = (first: { index: number } | null): void => {
+      if (!first) return;
+      scrollToRowsOffset(el, first.index * ROW_HEIGHT);
+      update(true);
+    };
     update(false);
+    follow(useTimelineLink.getState().firstInView);
+    const unfollow = useTimelineLink.subscribe((link, previous) => {
+      if (link.firstInView !== previous.firstInView) follow(link.firstInView);
+    });
     const onScroll = () => update(true);
     el.addEventListener('scroll', onScroll, { passive: true });
     const resize = new ResizeObserver(() => update(false));
     resize.observe(el);
     return () => {
+      unfollow();
       el.removeEventListener('scroll', onScroll);
       resize.disconnect();
     };
-  }, [placeWindow, windowNow]);
+  }, [placeWindow, windowNow, scrollToRowsOffset]);
 
   useEffect(() => {
     // A scaled scroller would move a wheel notch or an arrow key by dozens of rows: move the rows' offset
@@ -233,12 +247,6 @@ export function PeriodTableView({ periods, zone }: { periods: PeriodTable; zone:
       el.removeEventListener('keydown', onKey);
     };
   }, [scaled, rowsOffset, scrollToRowsOffset]);
-
-  useEffect(() => {
-    // Rows are all ROW_HEIGHT tall, so the offset is known: set it directly.
-    const el = scroller.current;
-    if (firstInView && el) scrollToRowsOffset(el, firstInView.index * ROW_HEIGHT);
-  }, [firstInView, scrollToRowsOffset]);
 
   return (
     <div

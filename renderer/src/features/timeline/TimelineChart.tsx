@@ -18,7 +18,6 @@ import {
   sessionSpan,
   sortPeriods,
 } from './series';
-import type { SortedPeriods } from './series';
 import { useTimelineLink, viewFor } from './timeline-link';
 import { lowerBound } from '../../../../shared/series/downsample';
 import { chartCommand, zoomedRange } from './chart-keys';
@@ -55,7 +54,6 @@ export default function TimelineChart({ session, zone, zoneLabel, focus, dark, c
   const tooltip = useRef<HTMLDivElement>(null);
   const chart = useRef<{
     timeline: TimelinePlot;
-    sorted: SortedPeriods;
     span: [number, number];
     zoomTo(min: number, max: number): void;
   } | null>(null);
@@ -76,6 +74,12 @@ export default function TimelineChart({ session, zone, zoneLabel, focus, dark, c
     const hover = (period: number | null): void => {
       if (useTimelineLink.getState().hovered !== period) useTimelineLink.setState({ hovered: period });
     };
+    // The tooltip's lines are made once: each cursor move (a zoom moves it too) only sets their text.
+    const tipTitle = document.createElement('strong');
+    const tipLines = sorted.series.map(() => document.createElement('div'));
+    const tipBand = document.createElement('div');
+    tipBand.className = 'timeline-chart__tooltip-band';
+    tip.replaceChildren(tipTitle, ...tipLines, tipBand);
     /** Shows the tooltip at (left, top) in its box of `boxWidth` px, flipped left near the right edge. */
     const showTip = (left: number, top: number, boxWidth: number, t: number): void => {
       const pos = positionAt(sorted, t);
@@ -86,24 +90,15 @@ export default function TimelineChart({ session, zone, zoneLabel, focus, dark, c
       }
       const period = sorted.order ? sorted.order[pos] : pos;
       hover(period);
-      tip.replaceChildren();
-      const title = document.createElement('strong');
-      title.textContent = `Period ${period + 1} · ${formatTime(sorted.x[pos] * 1000, zone)} – ${formatTime(sorted.xEnd[pos] * 1000, zone)}`;
-      tip.append(title);
-      for (const s of sorted.series) {
-        const line = document.createElement('div');
+      tipTitle.textContent = `Period ${period + 1} · ${formatTime(sorted.x[pos] * 1000, zone)} – ${formatTime(sorted.xEnd[pos] * 1000, zone)}`;
+      sorted.series.forEach((s, k) => {
         const v = s.values[pos];
         const shown = s.format ? s.format(v) : `${formatNumber(v, 3)} ${s.unit}`;
-        line.textContent = `${s.label}: ${Number.isNaN(v) ? '—' : shown}`;
-        tip.append(line);
-      }
+        tipLines[k].textContent = `${s.label}: ${Number.isNaN(v) ? '—' : shown}`;
+      });
       const band = bandOf(cost, period);
-      if (band) {
-        const line = document.createElement('div');
-        line.className = 'timeline-chart__tooltip-band';
-        line.textContent = band;
-        tip.append(line);
-      }
+      tipBand.textContent = band ?? '';
+      tipBand.hidden = band === null;
       tip.hidden = false;
       // Anchored by its right edge when flipped, so placing it needs no layout of the new text.
       const flip = left > boxWidth * 0.65;
@@ -177,21 +172,14 @@ export default function TimelineChart({ session, zone, zoneLabel, focus, dark, c
       const n = sorted.x.length;
       const firstPos = Math.max(0, Math.min(n - 1, lowerBound(sorted.x, from) - 1));
       const index = sorted.order ? sorted.order[firstPos] : firstPos;
-      // The table follows after the chart's frame (a task posted from the frame's callback runs after its
-      // paint), so laying out its new rows never delays the zoom.
-      requestAnimationFrame(() =>
-        setTimeout(() =>
-          useTimelineLink.setState((s) => ({
-            firstInView: { index, nonce: (s.firstInView?.nonce ?? 0) + 1 },
-          })),
-        ),
-      );
+      // The table follows in the same frame (PeriodTableView renders its rows as it is told).
+      useTimelineLink.setState((s) => ({ firstInView: { index, nonce: (s.firstInView?.nonce ?? 0) + 1 } }));
     }
 
     const reset = (): void => zoomTo(span[0], span[1]);
     plot.over.addEventListener('dblclick', reset);
     plot.over.addEventListener('mouseleave', () => (tip.hidden = true));
-    chart.current = { timeline, sorted, span, zoomTo };
+    chart.current = { timeline, span, zoomTo };
     // The table points at a period: show the chart cursor there when it is in view.
     const unlinkTable = useTimelineLink.subscribe((link, previous) => {
       if (link.pointed === previous.pointed || link.pointed === null) return;
@@ -245,9 +233,7 @@ export default function TimelineChart({ session, zone, zoneLabel, focus, dark, c
     const next = hidden.includes(label) ? hidden.filter((l) => l !== label) : [...hidden, label];
     setHidden(next);
     useTimelineLink.setState({ view: { ...viewFor(periods), hidden: next } });
-    if (!c) return;
-    const index = c.sorted.series.findIndex((s) => s.label === label);
-    if (index >= 0) c.timeline.plot.setSeries(index + 1, { show: !next.includes(label) });
+    c?.timeline.setShown(label, !next.includes(label));
   };
 
   return (

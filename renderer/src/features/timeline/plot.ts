@@ -62,6 +62,8 @@ export interface TimelinePlot {
   zoomTo(min: number, max: number): void;
   /** The x range on screen, seconds. */
   view(): [number, number];
+  /** Shows or hides the series labelled `label` (a hidden one's line is not computed). */
+  setShown(label: string, show: boolean): void;
   resize(width: number, height: number): void;
   destroy(): void;
 }
@@ -133,11 +135,14 @@ export function createPlot(host: HTMLElement, config: PlotConfig): TimelinePlot 
   const { sorted, parking, span, zone, theme } = config;
   let view = config.range ? clampRange(span, config.range[0], config.range[1]) : span;
   let width = config.width;
-  // The whole session is the view a reset returns to: computed once per width.
+  const hidden = new Set(config.hidden);
+  // The whole session is the view a reset returns to: computed once per width and set of series shown.
   let whole: { width: number; window: ChartWindow } | null = null;
   const windowFor = (range: [number, number]): ChartWindow => {
-    if (range[0] > span[0] || range[1] < span[1]) return chartWindow(sorted, range[0], range[1], width);
-    if (whole?.width !== width) whole = { width, window: chartWindow(sorted, span[0], span[1], width) };
+    if (range[0] > span[0] || range[1] < span[1])
+      return chartWindow(sorted, range[0], range[1], width, hidden);
+    if (whole?.width !== width)
+      whole = { width, window: chartWindow(sorted, span[0], span[1], width, hidden) };
     return whole.window;
   };
   const first = windowFor(view);
@@ -243,7 +248,7 @@ export function createPlot(host: HTMLElement, config: PlotConfig): TimelinePlot 
         points: { show: valuesUpToTwo(s.values) === 1, size: 7, fill: s.color },
         // SoC and current often come every few periods only: join their samples; keep energy gaps visible.
         spanGaps: s.scale === '%' || s.scale === 'A',
-        show: !config.hidden.has(s.label),
+        show: !hidden.has(s.label),
         value: (_u, v) => (v === null ? '—' : s.format ? s.format(v) : formatNumber(v, 3)),
       })),
     ],
@@ -269,6 +274,20 @@ export function createPlot(host: HTMLElement, config: PlotConfig): TimelinePlot 
       });
     },
     view: () => view,
+    setShown(label, show) {
+      const index = sorted.series.findIndex((s) => s.label === label);
+      if (index < 0 || show !== hidden.has(label)) return;
+      if (show) hidden.delete(label);
+      else hidden.add(label);
+      whole = null;
+      const w = windowFor(view);
+      plot.batch(() => {
+        plot.setData(w.data, false);
+        plot.setSeries(index + 1, { show });
+        // As a zoom does: the y scales range again over what is now drawn.
+        plot.setScale('x', { min: view[0], max: view[1] });
+      });
+    },
     resize(w, h) {
       width = w;
       plot.setSize({ width: w, height: h });

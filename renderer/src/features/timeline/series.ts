@@ -179,10 +179,23 @@ export interface ChartWindow {
 
 /**
  * The steps to draw for x in [minS, maxS] on a plot `width` pixels wide: at most two points per pixel,
- * each column's extremes kept (shared/series/downsample.ts `stepWindow`), read from the block index.
+ * each column's extremes kept (shared/series/downsample.ts `stepWindow`), read from the block index; the
+ * `hidden` series (by label) as nulls.
  */
-export function chartWindow(sp: SortedPeriods, minS: number, maxS: number, width: number): ChartWindow {
-  const series = sp.series.map((s, j) => ({ values: s.values, rise: s.rise, blocks: sp.blocks[j] }));
+export function chartWindow(
+  sp: SortedPeriods,
+  minS: number,
+  maxS: number,
+  width: number,
+  hidden: ReadonlySet<string> = new Set(),
+): ChartWindow {
+  // A series switched off is not drawn: its line is not computed either (nulls until it is shown).
+  const series = sp.series.map((s, j) => ({
+    values: s.values,
+    rise: s.rise,
+    blocks: sp.blocks[j],
+    skip: hidden.has(s.label),
+  }));
   return { data: stepWindow(sp.x, sp.xEnd, series, minS, maxS, width) };
 }
 
