@@ -80,18 +80,15 @@ const PeriodRow = memo(function PeriodRow({ index, start, columns }: RowProps) {
     >
       {columns.map((c) => {
         const text = c.cell(index);
-        return overflows(text, c.width) ? (
+        const clip = overflows(text, c.width);
+        return (
           <div
             key={c.label}
             role="cell"
-            className="period-table__cell period-table__cell--clip"
+            className={clip ? 'period-table__cell period-table__cell--clip' : 'period-table__cell'}
             style={{ width: c.width }}
-            title={text}
+            title={clip ? text : undefined}
           >
-            {text}
-          </div>
-        ) : (
-          <div key={c.label} role="cell" className="period-table__cell" style={{ width: c.width }}>
             {text}
           </div>
         );
